@@ -1,0 +1,65 @@
+package net.qgreenland.ogdc.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import net.qgreenland.ogdc.workspace.WorkspaceException;
+import picocli.CommandLine;
+
+/**
+ * The program's entry point, and the one place that maps outcomes and exceptions to exit codes
+ * ({@link ExitCode}). Tests call {@link #run} in-process.
+ */
+public final class Main {
+
+    /** Set (to anything) to print stack traces of internal errors. */
+    static final String DEBUG_VARIABLE = "OGDC_DEBUG";
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(out, err, System.getenv(), args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs the command line {@code args} with the environment {@code env}, writing to {@code out} and
+     * {@code err}, and returns the exit code.
+     */
+    public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        CommandLine commandLine = new CommandLine(new OgdcActionCommand())
+                .addSubcommand(new ValidateCommand(workingDirectory))
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cmd, parseResult) -> exitCodeFor(e, cmd, env));
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Reports {@code e}, thrown by {@code command}, on its error stream and returns the exit code for it. */
+    static int exitCodeFor(Exception e, CommandLine command, Map<String, String> env) {
+        PrintWriter err = command.getErr();
+        if (e instanceof WorkspaceException) {
+            err.println("ogdc-action " + command.getCommandName() + ": " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+        err.println("ogdc-action " + command.getCommandName() + ": internal error: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        if (env.containsKey(DEBUG_VARIABLE)) {
+            e.printStackTrace(err);
+        } else {
+            err.println("Set " + DEBUG_VARIABLE + "=1 to see the stack trace, and please report this.");
+        }
+        return ExitCode.INTERNAL.code();
+    }
+}

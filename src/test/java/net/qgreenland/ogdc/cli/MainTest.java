@@ -1,0 +1,78 @@
+package net.qgreenland.ogdc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+/** The command line as a whole: help, version, usage errors and the mapping of failures to exit codes. */
+class MainTest {
+
+    @Test
+    void helpListsTheCommandsAndExitCodes() {
+        CliRun run = CliRun.of("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: ogdc-action", "validate", "Exit codes:", "2  usage error");
+    }
+
+    @Test
+    void versionComesFromTheBuild() {
+        CliRun run = CliRun.of("--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().strip()).matches("ogdc-action \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    }
+
+    @ParameterizedTest(name = "{0} is a usage error")
+    @CsvSource(delimiter = '|', value = {
+        "''                           | Missing command: choose one of validate",
+        "--frobnicate                 | Unknown option: '--frobnicate'",
+        "validate --format xml        | Invalid value for option '--format'",
+        "validate --recipes-root ../x | --recipes-root must be a directory inside the repository",
+        "validate does-not-exist      | ogdc-action validate: 'does-not-exist' does not exist",
+    })
+    void usageErrorsExitWith2AndSayWhatIsWrong(String args, String message) {
+        CliRun run = CliRun.of(args.isBlank() ? new String[0] : args.split(" "));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).contains(message);
+        assertThat(run.err()).doesNotContain("at net.qgreenland", "Exception");
+    }
+
+    @Test
+    void anUnexpectedExceptionIsAnInternalErrorWithoutStackTrace() {
+        StringWriter err = new StringWriter();
+        CommandLine command = new CommandLine(new Failing()).setErr(new PrintWriter(err, true));
+
+        int code = Main.exitCodeFor(new IllegalStateException("boom"), command, Map.of());
+
+        assertThat(code).isEqualTo(ExitCode.INTERNAL.code());
+        assertThat(err.toString()).contains("internal error: IllegalStateException: boom", "OGDC_DEBUG=1")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void withDebugSetAnInternalErrorShowsItsStackTrace() {
+        StringWriter err = new StringWriter();
+        CommandLine command = new CommandLine(new Failing()).setErr(new PrintWriter(err, true));
+
+        Main.exitCodeFor(new IllegalStateException("boom"), command, Map.of("OGDC_DEBUG", "1"));
+
+        assertThat(err.toString()).contains("\tat ");
+    }
+
+    @CommandLine.Command(name = "failing")
+    static final class Failing implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new IllegalStateException("boom");
+        }
+    }
+}
