@@ -35,7 +35,7 @@ public final class Main {
     public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
         Path workingDirectory = Path.of("").toAbsolutePath();
         CommandLine commandLine = new CommandLine(new OgdcActionCommand())
-                .addSubcommand(new ValidateCommand(workingDirectory))
+                .addSubcommand(new ValidateCommand(workingDirectory, env))
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)

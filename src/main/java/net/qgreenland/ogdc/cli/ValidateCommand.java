@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import net.qgreenland.ogdc.recipe.InputPvcAllowlist;
 import net.qgreenland.ogdc.recipe.RecipeDiscovery;
 import net.qgreenland.ogdc.recipe.RecipeParseResult;
 import net.qgreenland.ogdc.workspace.LocalRecipes;
@@ -34,6 +37,10 @@ final class ValidateCommand implements Callable<Integer> {
         json
     }
 
+    /** The runner's setting naming the workflow PVC, and its default (spec §2). */
+    static final String WORKFLOW_PVC_VARIABLE = "OGDC_WORKFLOW_PVC_NAME";
+    static final String DEFAULT_WORKFLOW_PVC = "cephfs-qgnet-ogdc-workflow-pvc";
+
     @Spec
     CommandSpec spec;
 
@@ -49,10 +56,37 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    private final Path workingDirectory;
+    @Option(names = "--allowed-input-pvcs", paramLabel = "JSON",
+            description = "The operators' allowlist of input PVC claims, as in " + InputPvcAllowlist.VARIABLE
+                    + " (a JSON array of names or {\"claimName\": ...} objects). When neither this nor the "
+                    + "variable is set, claims are not checked.")
+    String allowedInputPvcs;
 
-    ValidateCommand(Path workingDirectory) {
+    @Option(names = "--workflow-pvc", paramLabel = "CLAIM",
+            description = "The workflow PVC, always allowed (default: $" + WORKFLOW_PVC_VARIABLE + " or "
+                    + DEFAULT_WORKFLOW_PVC + ").")
+    String workflowPvc;
+
+    private final Path workingDirectory;
+    private final Map<String, String> env;
+
+    ValidateCommand(Path workingDirectory, Map<String, String> env) {
         this.workingDirectory = workingDirectory;
+        this.env = Map.copyOf(env);
+    }
+
+    /** The allowlist from the option or the environment; empty when neither is set. */
+    private Optional<InputPvcAllowlist> allowlist() {
+        String json = allowedInputPvcs != null ? allowedInputPvcs : env.get(InputPvcAllowlist.VARIABLE);
+        if (json == null) {
+            return Optional.empty();
+        }
+        String claim = workflowPvc != null ? workflowPvc : env.getOrDefault(WORKFLOW_PVC_VARIABLE, DEFAULT_WORKFLOW_PVC);
+        try {
+            return Optional.of(InputPvcAllowlist.parse(json, claim));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     @Override
@@ -62,8 +96,14 @@ final class ValidateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--recipes-root must be a directory inside the repository, got '" + recipesRoot + "'");
         }
+        Optional<InputPvcAllowlist> allowlist = allowlist();
         List<RecipeParseResult> results =
                 LocalRecipes.parseAll(workingDirectory, paths.isEmpty() ? List.of(".") : paths, root);
+        if (allowlist.isPresent()) {
+            results = results.stream()
+                    .map(r -> r.recipe().map(recipe -> r.withProblems(allowlist.get().check(recipe))).orElse(r))
+                    .toList();
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == Format.json ? ValidationReportRenderer.json(results) : ValidationReportRenderer.text(results));
         out.flush();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,5 +141,33 @@ class ValidateCommandTest {
                 """);
         Files.writeString(broken.resolve("recipe.sh"), "gdalinfo \"$INPUT_FILE\"\n");
         return repo;
+    }
+
+    @Test
+    void theInputPvcAllowlistIsCheckedWhenTheOperatorsListIsGiven() {
+        String example = "example-recipe-repo";
+
+        CliRun unchecked = CliRun.of("validate", example);
+        CliRun allowed = CliRun.withEnv(Map.of("OGDC_ALLOWED_INPUT_PVCS", "[{\"claimName\": \"arctic-dem-pvc\"}]"),
+                "validate", example);
+        CliRun refused = CliRun.withEnv(Map.of("OGDC_ALLOWED_INPUT_PVCS", "[]"), "validate", example);
+        CliRun byOption = CliRun.of("validate", "--allowed-input-pvcs", "[\"other\"]", example);
+
+        assertThat(unchecked.exitCode()).isZero();
+        assertThat(allowed.exitCode()).isZero();
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.out()).contains("✗ example-recipe-repo/recipes/arcticdem-tile-hillshades",
+                "example-recipe-repo/recipes/arcticdem-tile-hillshades/meta.yml: input.params[0].claim_name: Recipe "
+                        + "references input PVC claim(s) that are not configured in OGDC_ALLOWED_INPUT_PVCS: "
+                        + "arctic-dem-pvc.");
+        assertThat(byOption.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void aMalformedAllowlistIsAUsageError() {
+        CliRun run = CliRun.withEnv(Map.of("OGDC_ALLOWED_INPUT_PVCS", "{}"), "validate", "example-recipe-repo");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).contains("OGDC_ALLOWED_INPUT_PVCS must be a JSON array");
     }
 }
