@@ -36,7 +36,7 @@ public final class RecipeDiscovery {
      */
     public static Found find(String recipesRoot, Collection<String> paths) {
         Objects.requireNonNull(recipesRoot, "recipesRoot");
-        String root = trimSlashes(recipesRoot);
+        String root = normalizeRoot(recipesRoot);
         String prefix = root.isEmpty() ? "" : root + "/";
         Set<String> recipes = new TreeSet<>();
         Set<String> misnamed = new TreeSet<>();
@@ -58,16 +58,9 @@ public final class RecipeDiscovery {
         return new Found(List.copyOf(recipes), misnamed.stream().collect(Collectors.toList()));
     }
 
-    static String trimSlashes(String path) {
-        int start = 0;
-        int end = path.length();
-        while (start < end && path.charAt(start) == '/') {
-            start++;
-        }
-        while (end > start && path.charAt(end - 1) == '/') {
-            end--;
-        }
-        return path.substring(start, end);
+    /** A recipes root as a repository-relative path without leading or trailing slashes. */
+    public static String normalizeRoot(String recipesRoot) {
+        return Edges.strip(recipesRoot.replace('\\', '/'), '/');
     }
 
     /** The problem for a directory found with {@code meta.yaml} instead of {@code meta.yml}. */

@@ -37,16 +37,7 @@ public record RecipeId(String value) {
      * left (a name of only dots and dashes) or it is too long.
      */
     public static Optional<RecipeId> fromName(String name) {
-        String id = pythonRunnerId(name).replace('.', '-');
-        int start = 0;
-        int end = id.length();
-        while (start < end && id.charAt(start) == '-') {
-            start++;
-        }
-        while (end > start && id.charAt(end - 1) == '-') {
-            end--;
-        }
-        String trimmed = id.substring(start, end);
+        String trimmed = Edges.strip(pythonRunnerId(name).replace('.', '-'), '-');
         if (trimmed.isEmpty() || trimmed.length() > MAX_LENGTH || !VALID.matcher(trimmed).matches()) {
             return Optional.empty();
         }

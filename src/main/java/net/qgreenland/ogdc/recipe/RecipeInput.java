@@ -47,20 +47,8 @@ public sealed interface RecipeInput {
 
         /** The directory the glob is applied under, e.g. {@code /mnt/data/arctic-dem-pvc/tiles/v3}. */
         public String fullPath() {
-            String stripped = strip(path);
+            String stripped = Edges.strip(path, '/');
             return stripped.isEmpty() ? mountPath() : mountPath() + "/" + stripped;
-        }
-
-        private static String strip(String p) {
-            int start = 0;
-            int end = p.length();
-            while (start < end && p.charAt(start) == '/') {
-                start++;
-            }
-            while (end > start && p.charAt(end - 1) == '/') {
-                end--;
-            }
-            return p.substring(start, end);
         }
     }
 }

@@ -74,7 +74,7 @@ public final class RecipeWorkspace {
             }
             List<String> metaPaths = new ArrayList<>();
             List<Candidate> refused = new ArrayList<>();
-            String rootPrefix = recipesRoot.replace('\\', '/').replaceAll("^/+|/+$", "");
+            String rootPrefix = RecipeDiscovery.normalizeRoot(recipesRoot);
             try (DirectoryStream<Path> children = Files.newDirectoryStream(root)) {
                 for (Path child : children) {
                     String relative = rootPrefix + "/" + child.getFileName();
