@@ -1,6 +1,5 @@
 package net.qgreenland.ogdc.recipe;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -147,13 +146,6 @@ final class MappingReader {
         }
         problems.error(node.get().location(), pathOf(key), "must be a list, got " + describe(node.get()));
         return Optional.empty();
-    }
-
-    /** The entries of this mapping in document order, for mappings whose keys are data rather than schema. */
-    Map<String, SourceNode> entries() {
-        Map<String, SourceNode> result = new LinkedHashMap<>();
-        mapping.entries().forEach(e -> result.put(e.key(), e.value()));
-        return result;
     }
 
     Optional<String> asString(SourceNode node, String property) {

@@ -28,9 +28,4 @@ public record Recipe(
             throw new IllegalArgumentException("a recipe needs at least one input");
         }
     }
-
-    /** Whether the inputs are PVC mounts (they are then the only inputs). */
-    public boolean readsFromPvc() {
-        return inputs.stream().anyMatch(RecipeInput.PvcMount.class::isInstance);
-    }
 }

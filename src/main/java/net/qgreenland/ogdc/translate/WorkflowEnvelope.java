@@ -47,11 +47,7 @@ final class WorkflowEnvelope {
      */
     static String generateName(String id, String suffix) {
         int maxId = MAX_NAME - RANDOM_SUFFIX - suffix.length() - 2;
-        String shortened = id.length() > maxId ? id.substring(0, maxId) : id;
-        while (shortened.endsWith("-")) {
-            shortened = shortened.substring(0, shortened.length() - 1);
-        }
-        return shortened + "-" + suffix + "-";
+        return withoutTrailingDashes(id.length() > maxId ? id.substring(0, maxId) : id) + "-" + suffix + "-";
     }
 
     /** The volume name for input claim {@code claim}: {@code input-pvc-<claim>}, hashed to fit 63 characters. */
@@ -63,10 +59,7 @@ final class WorkflowEnvelope {
         if (plain.length() <= MAX_NAME) {
             return plain;
         }
-        String head = claim.substring(0, MAX_NAME - 10 - 10 - 1);
-        while (head.endsWith("-")) {
-            head = head.substring(0, head.length() - 1);
-        }
+        String head = withoutTrailingDashes(claim.substring(0, MAX_NAME - 10 - 10 - 1));
         return "input-pvc-" + head + "-" + sha256(claim).substring(0, 10);
     }
 
@@ -125,6 +118,14 @@ final class WorkflowEnvelope {
                         : Optional.empty(),
                 volumes, templates);
         return Workflow.of(metadata, spec);
+    }
+
+    private static String withoutTrailingDashes(String text) {
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) == '-') {
+            end--;
+        }
+        return text.substring(0, end);
     }
 
     private static String sha256(String text) {

@@ -3,7 +3,7 @@ package net.qgreenland.ogdc.translate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import net.qgreenland.ogdc.argo.model.ArgoDocuments;
-import net.qgreenland.ogdc.argo.model.ArgoSchemasAccess;
+import net.qgreenland.ogdc.argo.model.ArgoSchemas;
 import net.qgreenland.ogdc.argo.model.Workflow;
 import net.qgreenland.ogdc.recipe.Recipe;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class HelperWorkflowsTest {
     void checkPublishedMatchesItsGoldenFileAndArgosSchemas() {
         Workflow workflow = helpers.checkPublished(TestRecipes.load(SHELL_TEST));
 
-        assertThat(ArgoSchemasAccess.errors(workflow)).isEmpty();
+        assertThat(ArgoSchemas.errors(workflow)).isEmpty();
         GoldenFiles.assertMatches("helpers/test-ogdc-workflow-check-published.yaml", ArgoDocuments.toYaml(workflow));
     }
 
@@ -28,7 +28,7 @@ class HelperWorkflowsTest {
     void removeExistingDataMatchesItsGoldenFileAndArgosSchemas() {
         Workflow workflow = helpers.removeExistingData(TestRecipes.load(SHELL_TEST));
 
-        assertThat(ArgoSchemasAccess.errors(workflow)).isEmpty();
+        assertThat(ArgoSchemas.errors(workflow)).isEmpty();
         GoldenFiles.assertMatches("helpers/test-ogdc-workflow-remove-existing-data.yaml",
                 ArgoDocuments.toYaml(workflow));
     }

@@ -55,18 +55,6 @@ public final class ArgoDocuments {
         return write(YAML, workflow);
     }
 
-    /**
-     * Several workflows as one YAML stream, documents separated by {@code ---}, as {@code argo submit -} and
-     * {@code kubectl create -f -} accept.
-     */
-    public static String toYamlStream(List<Workflow> workflows) {
-        StringBuilder out = new StringBuilder();
-        for (Workflow workflow : workflows) {
-            out.append("---\n").append(toYaml(workflow));
-        }
-        return out.toString();
-    }
-
     /** One workflow as pretty-printed JSON, as the Argo Server and Kubernetes APIs take it. */
     public static String toJson(Workflow workflow) {
         return write(JSON, workflow);

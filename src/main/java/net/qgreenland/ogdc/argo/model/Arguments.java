@@ -17,10 +17,6 @@ public record Arguments(List<Parameter> parameters, List<Artifact> artifacts) {
         return new Arguments(List.of(parameters), List.of());
     }
 
-    public static Arguments artifacts(Artifact... artifacts) {
-        return new Arguments(List.of(), List.of(artifacts));
-    }
-
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return parameters.isEmpty() && artifacts.isEmpty();

@@ -19,17 +19,4 @@ public record Artifact(
         from = Models.orEmpty(from);
         archive = Models.orEmpty(archive).map(Models::copy);
     }
-
-    public static Artifact atPath(String name, String path) {
-        return new Artifact(name, Optional.of(path), Optional.empty(), Optional.empty());
-    }
-
-    public static Artifact from(String name, String from) {
-        return new Artifact(name, Optional.empty(), Optional.of(from), Optional.empty());
-    }
-
-    /** An artifact at {@code path} stored as the plain file ({@code archive: {none: {}}}). */
-    public static Artifact unarchived(String name, String path) {
-        return new Artifact(name, Optional.of(path), Optional.empty(), Optional.of(Map.of("none", Map.of())));
-    }
 }

@@ -22,10 +22,4 @@ public record DagTask(
         when = Models.orEmpty(when);
         onExit = Models.orEmpty(onExit);
     }
-
-    public static DagTask of(String name, String template, Optional<String> depends, Arguments arguments,
-            Optional<String> withParam) {
-        return new DagTask(name, template, depends, withParam, List.of(), Optional.empty(), Optional.empty(),
-                Optional.of(arguments));
-    }
 }

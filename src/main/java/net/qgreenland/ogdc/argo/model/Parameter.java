@@ -20,16 +20,6 @@ public record Parameter(
         valueFrom = Models.orEmpty(valueFrom);
     }
 
-    /** An input parameter without a default. */
-    public static Parameter named(String name) {
-        return new Parameter(name, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-    }
-
-    /** An input parameter with a default. */
-    public static Parameter withDefault(String name, String defaultValue) {
-        return new Parameter(name, Optional.empty(), Optional.of(defaultValue), Optional.empty(), Optional.empty());
-    }
-
     /** An argument. */
     public static Parameter of(String name, String value) {
         return new Parameter(name, Optional.of(value), Optional.empty(), Optional.empty(), Optional.empty());

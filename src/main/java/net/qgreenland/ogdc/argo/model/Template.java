@@ -36,19 +36,9 @@ public record Template(
                 Optional.of(container), Optional.empty(), List.of(), Optional.empty());
     }
 
-    public static Template script(String name, Arguments inputs, Arguments outputs, Container script) {
-        return new Template(name, Optional.of(inputs), Optional.of(outputs), Map.of(), Optional.empty(),
-                Optional.empty(), Optional.of(script), List.of(), Optional.empty());
-    }
-
     public static Template steps(String name, List<List<Step>> steps) {
         return new Template(name, Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
                 Optional.empty(), steps, Optional.empty());
-    }
-
-    public static Template dag(String name, List<DagTask> tasks) {
-        return new Template(name, Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), Optional.of(new Dag(tasks)));
     }
 
     /** {@code dag}: tasks that run when what they {@code depends} on is done. */

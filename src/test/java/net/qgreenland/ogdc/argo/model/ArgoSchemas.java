@@ -21,7 +21,7 @@ import java.util.Map;
  * Validates workflows against Argo's own JSON schemas in {@code ../shared/reference/argo/} (v3.7.18 and v4.1.2).
  * The schemas type Kubernetes' IntOrString as a string; here it accepts an integer too, as Kubernetes does.
  */
-final class ArgoSchemas {
+public final class ArgoSchemas {
 
     static final Path REFERENCE = Path.of("../shared/reference/argo");
     static final List<String> VERSIONS = List.of("v3.7.18", "v4.1.2");
@@ -29,6 +29,11 @@ final class ArgoSchemas {
     private static final Map<String, Schema> SCHEMAS = new LinkedHashMap<>();
 
     private ArgoSchemas() {}
+
+    /** Every schema error of {@code workflow} against both schemas; empty if it is valid. */
+    public static List<String> errors(Workflow workflow) {
+        return errors(ArgoDocuments.toTree(workflow));
+    }
 
     /** Every schema error of {@code workflow}, by schema version ("v4.1.2: /spec/templates/0: ..."); empty if valid. */
     static List<String> errors(JsonNode workflow) {
