@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 public final class PodScripts {
 
     static final String DIRECTORY = "scripts/";
+    static final String VIZ_PRELUDE = "viz/prelude.py";
 
     private PodScripts() {}
 
@@ -22,6 +23,11 @@ public final class PodScripts {
      */
     public static String partitionCommand() {
         return load("partition-command.sh");
+    }
+
+    /** The Python {@code source} of {@code step}'s script template: the shared prelude, then the step's body. */
+    public static String vizSource(VizStep step) {
+        return load(VIZ_PRELUDE) + "\n" + load("viz/" + step.templateName() + ".py");
     }
 
     /**
