@@ -36,6 +36,7 @@ public final class Main {
         Path workingDirectory = Path.of("").toAbsolutePath();
         CommandLine commandLine = new CommandLine(new OgdcActionCommand())
                 .addSubcommand(new ValidateCommand(workingDirectory, env))
+                .addSubcommand(new RenderCommand(workingDirectory, env))
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)

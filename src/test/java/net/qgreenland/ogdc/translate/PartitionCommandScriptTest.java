@@ -167,6 +167,17 @@ class PartitionCommandScriptTest {
     }
 
     @Test
+    void aFailureInsideACommandListStopsIt() throws IOException {
+        // Like the Python runner's wrapper (set -eu around the pasted command): `a; b` stops when a fails.
+        Path only = inputFile("only.tif", "1");
+
+        ScriptProcess.Result result = runFirstCommand(manifest(only.toString()), "false; echo reached >> \"$LOG\"");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(log).doesNotExist();
+    }
+
+    @Test
     void staleOutputsOfAnEarlierAttemptAreRemovedBeforeProcessing() throws IOException {
         Path output = recipeDir.resolve("cmd-1-partition-3");
         Files.createDirectories(output.resolve("old-subdir"));

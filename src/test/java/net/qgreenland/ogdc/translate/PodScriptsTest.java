@@ -39,7 +39,7 @@ class PodScriptsTest {
     void thePartitionCommandTakesTheCommandAsAnArgumentNotAsText() {
         String script = PodScripts.partitionCommand();
 
-        assertThat(script).contains("set -eu", "COMMAND=$1", "sh -c \"$COMMAND\"").doesNotContain("{{");
+        assertThat(script).contains("set -eu", "COMMAND=$1", "sh -euc \"$COMMAND\"").doesNotContain("{{");
     }
 
     @Test

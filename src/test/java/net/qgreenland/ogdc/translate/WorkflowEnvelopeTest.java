@@ -52,9 +52,23 @@ class WorkflowEnvelopeTest {
     @Test
     void settingsDefaultAsTheSpecSaysAndComeFromTheEnvironment() {
         TranslationSettings defaults = TranslationSettings.defaults();
-        assertThat(defaults).isEqualTo(new TranslationSettings("qgnet", "argo-workflow",
-                "ghcr.io/qgreenland-net/ogdc-runner:latest", "IfNotPresent", true, 3, "OnTransientError",
-                "cephfs-qgnet-ogdc-workflow-pvc", 5));
+        assertThat(defaults.namespace()).isEqualTo("qgnet");
+        assertThat(defaults.serviceAccount()).isEqualTo("argo-workflow");
+        assertThat(defaults.recipeImage()).isEqualTo("ghcr.io/qgreenland-net/ogdc-runner:latest");
+        assertThat(defaults.imagePullPolicy()).isEqualTo("IfNotPresent");
+        assertThat(defaults.retryEnabled()).isTrue();
+        assertThat(defaults.retryLimit()).isEqualTo(3);
+        assertThat(defaults.retryPolicy()).isEqualTo("OnTransientError");
+        assertThat(defaults.workflowPvc()).isEqualTo("cephfs-qgnet-ogdc-workflow-pvc");
+        assertThat(defaults.maxParallelism()).isEqualTo(5);
+        assertThat(defaults.maxPartitions()).isEqualTo(10_000);
+        assertThat(defaults.dataoneNodeUrl()).isEmpty();
+        assertThat(defaults.taskImage()).isEqualTo("ghcr.io/qgreenland-net/ogdc-action:latest");
+        assertThat(TranslationSettings.fromEnvironment(Map.of(), "1.2.3").taskImage())
+                .isEqualTo("ghcr.io/qgreenland-net/ogdc-action:1.2.3");
+        assertThat(defaults.viz().image()).isEqualTo("ghcr.io/permafrostdiscoverygateway/pdgworkflow:latest");
+        assertThat(defaults.viz().setupImage()).isEqualTo(defaults.recipeImage());
+        assertThat(defaults.viz().defaultPartitionSize()).isEqualTo(1000);
 
         TranslationSettings set = TranslationSettings.fromEnvironment(Map.of("ENVIRONMENT", "local",
                 "OGDC_RUNNER_IMAGE_TAG", "v1", "ARGO_NAMESPACE", "ns", "ARGO_WORKFLOW_RETRY_ENABLED", "FALSE",
@@ -72,9 +86,27 @@ class WorkflowEnvelopeTest {
         "ARGO_WORKFLOW_RETRY_LIMIT | -1   | ARGO_WORKFLOW_RETRY_LIMIT must be >= 0",
         "ARGO_WORKFLOW_RETRY_LIMIT | many | ARGO_WORKFLOW_RETRY_LIMIT must be a whole number, got 'many'",
         "OGDC_MAX_PARALLEL_LIMIT   | 0    | OGDC_MAX_PARALLEL_LIMIT must be >= 1",
+        "OGDC_MAX_PARTITIONS       | 0    | OGDC_MAX_PARTITIONS must be >= 1",
+        "VIZ_WORKFLOW_DEFAULT_PARTITION_SIZE | 0 | VIZ_WORKFLOW_DEFAULT_PARTITION_SIZE must be >= 1",
+        "VIZ_WORKFLOW_RESOURCES    | []   | VIZ_WORKFLOW_RESOURCES must be a JSON object",
+        "VIZ_WORKFLOW_RESOURCES    | {\"raster\": 1} | VIZ_WORKFLOW_RESOURCES.raster must be a JSON object",
+        "VIZ_WORKFLOW_RESOURCES    | {\"raster\": {\"limits\": 2}} | VIZ_WORKFLOW_RESOURCES.raster.requests and .limits must be JSON objects",
+        "VIZ_WORKFLOW_RESOURCES    | {\"gpu\": {}} | VIZ_WORKFLOW_RESOURCES.gpu is not a profile; use one of [discovery, raster, stage, threedtile]",
     })
     void badSettingsAreRefusedByName(String name, String value, String message) {
         assertThatThrownBy(() -> TranslationSettings.fromEnvironment(Map.of(name, value)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    }
+
+    @Test
+    void vizResourceOverridesMergePerKeyAndKeepTheOtherDefaults() {
+        TranslationSettings set = TranslationSettings.fromEnvironment(
+                Map.of("VIZ_WORKFLOW_RESOURCES", "{\"raster\": {\"limits\": {\"memory\": \"16Gi\"}}}"));
+
+        assertThat(set.viz().profile("raster").limits()).containsExactly(
+                Map.entry("cpu", "4"), Map.entry("memory", "16Gi"));
+        assertThat(set.viz().profile("raster").requests()).containsExactly(
+                Map.entry("cpu", "1"), Map.entry("memory", "4Gi"));
+        assertThat(set.viz().profile("stage")).isEqualTo(VizSettings.DEFAULT_PROFILES.get("stage"));
     }
 }

@@ -41,6 +41,12 @@ public record Template(
                 Optional.empty(), steps, Optional.empty());
     }
 
+    /** A template running {@code tasks} as a DAG. */
+    public static Template dag(String name, List<DagTask> tasks) {
+        return new Template(name, Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(), Optional.of(new Dag(tasks)));
+    }
+
     /** {@code dag}: tasks that run when what they {@code depends} on is done. */
     public record Dag(List<DagTask> tasks) {
         public Dag {

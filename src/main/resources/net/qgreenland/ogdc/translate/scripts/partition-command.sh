@@ -1,7 +1,8 @@
 # ogdc-action: runs one recipe command once per file of one partition (spec 5.5, with its bugs fixed).
 #
 # Usage:  sh -c "<this text>" ogdc-partition "<recipe command>"
-# The command arrives as $1 and runs as `sh -c "$1"`, so it is never pasted into this text.
+# The command arrives as $1 and runs as `sh -euc "$1"` (errexit and nounset, as the Python runner's pasted
+# script had them), so it is never pasted into this text.
 # Environment (set by the workflow from Argo parameters):
 #   RECIPE_ID, PARTITION_ID, CMD_INDEX     required
 #   PARTITION_MANIFEST_PATH                required when CMD_INDEX is 0: a JSON array of absolute file paths
@@ -79,7 +80,7 @@ process() {
     export INPUT_FILE OUTPUT_FILE
     echo "Processing file: $INPUT_FILE"
     command_status=0
-    sh -c "$COMMAND" 3<&- || command_status=$?
+    sh -euc "$COMMAND" 3<&- || command_status=$?
     if [ "$command_status" -ne 0 ]; then
         printf 'ERROR: command failed with exit %s on %s\n' "$command_status" "$INPUT_FILE" >&2
         exit "$command_status"
