@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "TASK",
         commandListHeading = "%nTasks:%n",
         subcommands = {
-            ListPvcFilesCommand.class
+            ListPvcFilesCommand.class,
+            WritePartitionManifestsCommand.class,
+            ResolveDataOneCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done", "  1  a problem with the data: one line on stderr says what", "  2  usage error"})
