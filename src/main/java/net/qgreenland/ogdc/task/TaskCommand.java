@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ListPvcFilesCommand.class,
             WritePartitionManifestsCommand.class,
+            FetchCommand.class,
             ResolveDataOneCommand.class
         },
         footerHeading = "%nExit codes:%n",
