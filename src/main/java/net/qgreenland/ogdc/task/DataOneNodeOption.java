@@ -1,7 +1,6 @@
 package net.qgreenland.ogdc.task;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -22,16 +21,8 @@ final class DataOneNodeOption {
         if (url == null || url.isBlank()) {
             throw new TaskFailure("Must have " + VARIABLE + " set (or --dataone-node-url) to resolve DataONE inputs");
         }
-        try {
-            URI uri = new URI(url.strip());
-            if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        throw new TaskFailure("The DataONE node URL is not an http(s) URL: " + url);
+        return TaskCommand.httpUri(url.strip()).orElseThrow(() -> new TaskFailure(
+                "The DataONE node URL is not an http(s) URL: " + url));
     }
 
     /** A resolver for the node this option names. */

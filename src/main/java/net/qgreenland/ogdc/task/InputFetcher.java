@@ -3,14 +3,12 @@ package net.qgreenland.ogdc.task;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -158,16 +156,7 @@ final class InputFetcher {
 
     /** {@code url} as an http(s) URI, or a failure naming input {@code index}. */
     private static URI httpUri(String url, int index) {
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        throw new TaskFailure("--inputs[" + index + "]: cannot download '" + url + "': only http(s) URLs are "
-                + "supported");
+        return TaskCommand.httpUri(url).orElseThrow(() -> new TaskFailure("--inputs[" + index + "]: cannot download '"
+                + url + "': only http(s) URLs are supported"));
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -49,8 +50,8 @@ final class InputSpecParser {
 
     private static InputSpec element(JsonNode node) {
         if (!node.isObject()) {
-            throw new IllegalArgumentException("must be an object with a 'type', got " + node.getNodeType()
-                    .toString().toLowerCase(java.util.Locale.ROOT));
+            throw new IllegalArgumentException("must be an object with a 'type', got "
+                    + node.getNodeType().toString().toLowerCase(Locale.ROOT));
         }
         String type = text(node, "type").orElseThrow(() -> new IllegalArgumentException("missing 'type' (one of "
                 + "url, dataone, pvc)"));

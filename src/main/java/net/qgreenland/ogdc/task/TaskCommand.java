@@ -1,9 +1,13 @@
 package net.qgreenland.ogdc.task;
 
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,6 +63,18 @@ public final class TaskCommand implements Runnable {
                     .build();
         }
         return httpClient;
+    }
+
+    /** {@code url} as a URI, if it is an absolute http or https URL with a host (all the tasks fetch). */
+    static Optional<URI> httpUri(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+                    ? Optional.of(uri) : Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     /** Where the tasks log progress. */
