@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import net.qgreenland.ogdc.task.TaskCommand;
+import net.qgreenland.ogdc.task.TaskFailure;
 import net.qgreenland.ogdc.workspace.WorkspaceException;
 import picocli.CommandLine;
 
@@ -37,6 +39,7 @@ public final class Main {
         CommandLine commandLine = new CommandLine(new OgdcActionCommand())
                 .addSubcommand(new ValidateCommand(workingDirectory, env))
                 .addSubcommand(new RenderCommand(workingDirectory, env))
+                .addSubcommand(new TaskCommand(env))
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
@@ -50,6 +53,10 @@ public final class Main {
     /** Reports {@code e}, thrown by {@code command}, on its error stream and returns the exit code for it. */
     static int exitCodeFor(Exception e, CommandLine command, Map<String, String> env) {
         PrintWriter err = command.getErr();
+        if (e instanceof TaskFailure) {
+            err.println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+            return ExitCode.FAILED.code();
+        }
         if (e instanceof WorkspaceException) {
             err.println("ogdc-action " + command.getCommandName() + ": " + e.getMessage());
             return ExitCode.USAGE.code();

@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import net.qgreenland.ogdc.task.TaskCommand;
+import net.qgreenland.ogdc.task.TaskFailure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,7 +21,7 @@ class MainTest {
         CliRun run = CliRun.of("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("Usage: ogdc-action", "validate", "Exit codes:", "2  usage error");
+        assertThat(run.out()).contains("Usage: ogdc-action", "validate", "task", "Exit codes:", "2  usage error");
     }
 
     @Test
@@ -32,7 +34,7 @@ class MainTest {
 
     @ParameterizedTest(name = "{0} is a usage error")
     @CsvSource(delimiter = '|', value = {
-        "''                           | Missing command: choose one of validate",
+        "''                           | Missing command: choose one of validate, task",
         "--frobnicate                 | Unknown option: '--frobnicate'",
         "validate --format xml        | Invalid value for option '--format'",
         "validate --recipes-root ../x | --recipes-root must be a directory inside the repository",
@@ -44,6 +46,21 @@ class MainTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(run.err()).contains(message);
         assertThat(run.err()).doesNotContain("at net.qgreenland", "Exception");
+    }
+
+    @Test
+    void aTaskFailureIsADataProblemReportedOnOneLine() {
+        StringWriter err = new StringWriter();
+        CommandLine program = new CommandLine(new OgdcActionCommand()).addSubcommand(new TaskCommand(Map.of()))
+                .setErr(new PrintWriter(err, true));
+        CommandLine list = program.getSubcommands().get("task").getSubcommands().get("list-pvc-files");
+
+        int code = Main.exitCodeFor(new TaskFailure("PVC input path is not a directory: /mnt/data/x/y"), list,
+                Map.of());
+
+        assertThat(code).isEqualTo(ExitCode.FAILED.code());
+        assertThat(err.toString()).isEqualTo("ogdc-action task list-pvc-files: PVC input path is not a directory: "
+                + "/mnt/data/x/y" + System.lineSeparator());
     }
 
     @Test
