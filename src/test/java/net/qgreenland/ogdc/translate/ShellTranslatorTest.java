@@ -70,6 +70,8 @@ class ShellTranslatorTest {
 
     @Test
     void sequentialPvcStagesFilesInTheClusterAndMountsTheClaimWhereSymlinksAreFollowed() {
+        // Adjusted from spec §9.2 ("fetch args contain symlink_to"): staging is `ogdc-action task fetch`, which
+        // symlinks the same way (FetchPvcStagingTest), instead of an inlined Python heredoc.
         Workflow workflow = main(SEQUENTIAL_PVC);
 
         assertThat(workflow.spec().volumes()).extracting(Volume::name)

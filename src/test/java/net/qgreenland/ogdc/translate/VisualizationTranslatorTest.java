@@ -129,6 +129,8 @@ class VisualizationTranslatorTest {
                 .hasValue("{{tasks.list-pvc-files.outputs.parameters.files-manifest-path}}");
         assertThat(mountNames(template(workflow, "list-pvc-files"))).contains("input-pvc-ogdc-test-pvc");
         assertThat(mountNames(template(workflow, "run-viz-serial"))).contains("input-pvc-ogdc-test-pvc");
+        assertThat(template(workflow, "run-viz-serial").script().orElseThrow().source().orElseThrow())
+                .contains("workflow.stage(").doesNotContain("symlink_to");
     }
 
     @Test
@@ -172,6 +174,8 @@ class VisualizationTranslatorTest {
         assertThat(argument(web, 1)).isEqualTo(Parameter.of("geotiff-manifest-path",
                 "/mnt/workflow/viz-pvc-web-only" + PVC_INPUTS));
         assertThat(mountNames(template(workflow, "create-web-tiles"))).contains("input-pvc-ogdc-test-pvc");
+        assertThat(template(workflow, "create-web-tiles").script().orElseThrow().source().orElseThrow())
+                .contains("isinstance(item, dict)");
     }
 
     @ParameterizedTest(name = "{0} uses the {1} profile")
