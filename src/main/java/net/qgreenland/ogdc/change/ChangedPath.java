@@ -60,9 +60,10 @@ public record ChangedPath(ChangeType type, Optional<String> oldPath, Optional<St
     }
 
     private static void requireRelative(String path, String what) {
-        if (path.isEmpty() || path.startsWith("/") || path.indexOf('\\') >= 0) {
-            throw new IllegalArgumentException(
-                    "the " + what + " must be repository-relative with '/' separators, got '" + path + "'");
+        if (path.isEmpty() || path.startsWith("/") || path.endsWith("/") || path.contains("//")
+                || path.indexOf('\\') >= 0) {
+            throw new IllegalArgumentException("the " + what
+                    + " must be a repository-relative file path with '/' separators, got '" + path + "'");
         }
     }
 

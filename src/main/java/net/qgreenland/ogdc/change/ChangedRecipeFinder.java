@@ -73,13 +73,13 @@ public final class ChangedRecipeFinder {
         return new RecipeSelection(run, validateOnly, removed, triggered, List.copyOf(triggerPaths));
     }
 
-    /** The recipe directory ({@code <root>/<name>}) holding {@code path}, if it lies at least one level inside one. */
-    public Optional<String> findRecipeDirectory(String path) {
+    /** The recipe directory ({@code <root>/<name>}) holding the file {@code path}, if it lies inside one. */
+    private Optional<String> findRecipeDirectory(String path) {
         if (!path.startsWith(prefix)) {
             return Optional.empty();
         }
         int slash = path.indexOf('/', prefix.length());
-        if (slash <= prefix.length() || slash == path.length() - 1) {
+        if (slash < 0) {
             return Optional.empty();
         }
         return Optional.of(path.substring(0, slash));

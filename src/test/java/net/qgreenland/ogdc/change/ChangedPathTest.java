@@ -42,7 +42,9 @@ class ChangedPathTest {
                 Arguments.of(ChangeType.COPY, none, some),
                 Arguments.of(ChangeType.MODIFY, Optional.of("/a/x"), Optional.of("/a/x")),
                 Arguments.of(ChangeType.ADD, none, Optional.of("a\\x")),
-                Arguments.of(ChangeType.ADD, none, Optional.of("")));
+                Arguments.of(ChangeType.ADD, none, Optional.of("")),
+                Arguments.of(ChangeType.ADD, none, Optional.of("recipes//x")),
+                Arguments.of(ChangeType.DELETE, Optional.of("recipes/a/"), none));
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2} is rejected")
