@@ -8,6 +8,7 @@ import java.util.Optional;
 import net.qgreenland.ogdc.recipe.InputPvcAllowlist;
 import net.qgreenland.ogdc.recipe.RecipeDiscovery;
 import net.qgreenland.ogdc.recipe.RecipeParseResult;
+import net.qgreenland.ogdc.translate.TranslationSettings;
 import net.qgreenland.ogdc.workspace.LocalRecipes;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,10 +21,6 @@ import picocli.CommandLine.Spec;
  * PVC allowlist they are checked against. Parses and checks them in one call.
  */
 final class RecipeSelection {
-
-    /** The runner's setting naming the workflow PVC, and its default (spec §2). */
-    static final String WORKFLOW_PVC_VARIABLE = "OGDC_WORKFLOW_PVC_NAME";
-    static final String DEFAULT_WORKFLOW_PVC = "cephfs-qgnet-ogdc-workflow-pvc";
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
@@ -43,8 +40,8 @@ final class RecipeSelection {
     String allowedInputPvcs;
 
     @Option(names = "--workflow-pvc", paramLabel = "CLAIM",
-            description = "The workflow PVC, always allowed (default: $" + WORKFLOW_PVC_VARIABLE + " or "
-                    + DEFAULT_WORKFLOW_PVC + ").")
+            description = "The workflow PVC, always allowed (default: $" + TranslationSettings.WORKFLOW_PVC_VARIABLE
+                    + " or " + TranslationSettings.DEFAULT_WORKFLOW_PVC + ").")
     String workflowPvc;
 
     /**
@@ -69,13 +66,19 @@ final class RecipeSelection {
                 .toList();
     }
 
+    /** The workflow PVC: the option, else {@code $OGDC_WORKFLOW_PVC_NAME}, else the runner's default. */
+    String workflowPvc(Map<String, String> env) {
+        return workflowPvc != null ? workflowPvc
+                : env.getOrDefault(TranslationSettings.WORKFLOW_PVC_VARIABLE, TranslationSettings.DEFAULT_WORKFLOW_PVC);
+    }
+
     /** The allowlist from the option or the environment; empty when neither is set. */
     private Optional<InputPvcAllowlist> allowlist(Map<String, String> env) {
         String json = allowedInputPvcs != null ? allowedInputPvcs : env.get(InputPvcAllowlist.VARIABLE);
         if (json == null) {
             return Optional.empty();
         }
-        String claim = workflowPvc != null ? workflowPvc : env.getOrDefault(WORKFLOW_PVC_VARIABLE, DEFAULT_WORKFLOW_PVC);
+        String claim = workflowPvc(env);
         try {
             return Optional.of(InputPvcAllowlist.parse(json, claim));
         } catch (IllegalArgumentException e) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,10 @@ final class RenderCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TranslationSettings settings;
         try {
-            settings = TranslationSettings.fromEnvironment(env, VersionProvider.version());
+            // --workflow-pvc names the claim the workflows mount, as well as the one the allowlist always allows.
+            Map<String, String> settingsEnv = new HashMap<>(env);
+            settingsEnv.put(TranslationSettings.WORKFLOW_PVC_VARIABLE, selection.workflowPvc(env));
+            settings = TranslationSettings.fromEnvironment(settingsEnv, VersionProvider.version());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -35,7 +35,7 @@ public final class HelperWorkflows {
     /** The workflow whose {@value #PUBLISHED_PARAMETER} output is {@code yes} if the recipe's results exist. */
     public Workflow checkPublished(Recipe recipe) {
         String id = recipe.id().value();
-        Template check = Template.container(CHECK_TEMPLATE, new Arguments(List.of(), List.of()),
+        Template check = Template.container(CHECK_TEMPLATE, Arguments.NONE,
                 Arguments.parameters(Parameter.fromPath(PUBLISHED_PARAMETER, "/tmp/published.txt")),
                 shell("test -d /mnt/" + id + " && echo \"yes\" > /tmp/published.txt || echo \"no\" > /tmp/published.txt"));
         return helper(recipe, "check-published", check);
@@ -43,21 +43,20 @@ public final class HelperWorkflows {
 
     /** The workflow that deletes the recipe's whole tree on the workflow PVC ({@code rm -rf /mnt/<id>}). */
     public Workflow removeExistingData(Recipe recipe) {
-        Template remove = Template.container(REMOVE_TEMPLATE, new Arguments(List.of(), List.of()),
-                new Arguments(List.of(), List.of()), shell("rm -rf /mnt/" + recipe.id().value()));
+        Template remove = Template.container(REMOVE_TEMPLATE, Arguments.NONE,
+                Arguments.NONE, shell("rm -rf /mnt/" + recipe.id().value()));
         return helper(recipe, "remove-existing-data", remove);
     }
 
     private Workflow helper(Recipe recipe, String suffix, Template template) {
         Template steps = Template.steps("steps",
-                List.of(List.of(Step.of(template.name(), template.name(), new Arguments(List.of(), List.of())))));
+                List.of(List.of(Step.of(template.name(), template.name(), Arguments.NONE))));
         return envelope.wrap(recipe, suffix, false, "steps", List.of(template, steps),
                 List.of(envelope.volumes(recipe).get(0)), Optional.empty(), Map.of(), Map.of());
     }
 
     private Container shell(String script) {
-        return new Container(settings.recipeImage(), Optional.of(settings.imagePullPolicy()), List.of("sh", "-c"),
-                List.of(script), Optional.empty(), List.of(), Optional.empty(),
+        return envelope.shellContainer(settings.recipeImage(), List.of(script),
                 List.of(VolumeMount.of(WorkflowEnvelope.WORKFLOW_VOLUME, "/mnt/")));
     }
 }

@@ -59,13 +59,10 @@ final class InClusterTasks {
                 "--manifest-dir", WorkflowPaths.manifestDirectory(recipe.id().value(), "pvc-inputs"),
                 "--partitions-out", PARTITIONS_FILE,
                 "--files-manifest-path-out", FILES_MANIFEST_PATH_FILE);
-        List<VolumeMount> mounts = new ArrayList<>();
-        mounts.add(VolumeMount.of(WorkflowEnvelope.WORKFLOW_VOLUME, WorkflowPaths.WORKFLOW_MOUNT));
-        mounts.addAll(envelope.inputMounts(recipe));
-        return Template.container("list-pvc-files", Arguments.parameters(input(FanOutStage.RECIPE_ID)),
+        return Template.container("list-pvc-files", Arguments.parameters(TemplateInputs.input(FanOutStage.RECIPE_ID)),
                 Arguments.parameters(Parameter.fromPath("partitions", PARTITIONS_FILE),
                         Parameter.fromPath("files-manifest-path", FILES_MANIFEST_PATH_FILE)),
-                container("list-pvc-files", args, mounts));
+                container("list-pvc-files", args, envelope.workflowAndInputMounts(recipe)));
     }
 
     /**
@@ -82,10 +79,10 @@ final class InClusterTasks {
         if (entries.contains("--inputs")) {
             args.addAll(dataoneNode(recipe));
         }
-        return Template.container(name, new Arguments(List.of(), List.of()),
+        return Template.container(name, Arguments.NONE,
                 Arguments.parameters(Parameter.fromPath("partitions", PARTITIONS_FILE)),
                 container("write-partition-manifests", args,
-                        List.of(VolumeMount.of(WorkflowEnvelope.WORKFLOW_VOLUME, WorkflowPaths.WORKFLOW_MOUNT))));
+                        List.of(WorkflowEnvelope.workflowMount())));
     }
 
     /** The {@code --inputs} value: the recipe's inputs as the task subcommands read them, in recipe order. */
@@ -139,10 +136,6 @@ final class InClusterTasks {
                 + " has dataone inputs: set DATAONE_NODE_URL to the DataONE member node that resolves them"
                 + " (e.g. https://arcticdata.io/metacat/d1/mn)"));
         return List.of("--dataone-node-url", node);
-    }
-
-    static Parameter input(String name) {
-        return new Parameter(name, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     private Container container(String subcommand, List<String> args, List<VolumeMount> mounts) {

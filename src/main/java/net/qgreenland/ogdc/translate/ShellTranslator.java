@@ -50,15 +50,14 @@ final class ShellTranslator {
     }
 
     private Workflow sequential(Recipe recipe, RecipeWorkflow.Shell shell) {
-        String id = recipe.id().value();
         List<VolumeMount> inputMounts = envelope.inputMounts(recipe);
         List<Template> templates = new ArrayList<>();
         List<List<Step>> steps = new ArrayList<>();
 
         String fetch = fetchTemplateName(recipe);
-        templates.add(Template.container(fetch, new Arguments(List.of(), List.of()), outputDirectory(),
+        templates.add(Template.container(fetch, Arguments.NONE, outputDirectory(),
                 tasks.fetch(recipe, OUTPUT_DIR, Optional.empty(), inputMounts)));
-        steps.add(List.of(Step.of(fetch, fetch, new Arguments(List.of(), List.of()))));
+        steps.add(List.of(Step.of(fetch, fetch, Arguments.NONE)));
 
         String previous = fetch;
         for (int i = 0; i < shell.commands().size(); i++) {
@@ -91,10 +90,9 @@ final class ShellTranslator {
         } else {
             String fetched = WorkflowPaths.manifestDirectory(id, "shell-inputs") + "/fetched-files.json";
             String fetch = fetchTemplateName(recipe);
-            templates.add(Template.container(fetch, new Arguments(List.of(), List.of()),
-                    new Arguments(List.of(), List.of()),
+            templates.add(Template.container(fetch, Arguments.NONE, Arguments.NONE,
                     tasks.fetch(recipe, WorkflowPaths.recipeDirectory(id) + "/inputs", Optional.of(fetched),
-                            List.of(VolumeMount.of(WorkflowEnvelope.WORKFLOW_VOLUME, WorkflowPaths.WORKFLOW_MOUNT)))));
+                            List.of(WorkflowEnvelope.workflowMount()))));
             dag.add(Dependencies.task("fetch", fetch, List.of()));
             Template write = tasks.writePartitionManifests("write-partition-manifests", recipe,
                     List.of("--files-from", fetched), "shell-inputs",
@@ -126,19 +124,18 @@ final class ShellTranslator {
      * into the script, for every file of one partition (stage 0) or of the previous stage's output directory.
      */
     private FanOutStage commandStage(Recipe recipe, int index, ShellCommand command) {
-        List<VolumeMount> mounts = new ArrayList<>();
-        mounts.add(VolumeMount.of(WorkflowEnvelope.WORKFLOW_VOLUME, WorkflowPaths.WORKFLOW_MOUNT));
-        mounts.addAll(envelope.inputMounts(recipe));
         Container container = new Container(settings.recipeImage(), Optional.of(settings.imagePullPolicy()),
                 List.of("sh", "-c"), List.of(PodScripts.partitionCommand(), "ogdc-partition", command.text()),
                 Optional.empty(),
-                List.of(env("RECIPE_ID", FanOutStage.RECIPE_ID), env("PARTITION_ID", "partition-id"),
-                        env("CMD_INDEX", "cmd-index"), env("PARTITION_MANIFEST_PATH", "partition-manifest-path")),
-                Optional.empty(), mounts);
-        Arguments inputs = Arguments.parameters(InClusterTasks.input("partition-manifest-path"),
-                InClusterTasks.input(FanOutStage.RECIPE_ID), InClusterTasks.input("partition-id"),
-                InClusterTasks.input("cmd-index"));
-        Template template = Template.container("cmd-" + index, inputs, new Arguments(List.of(), List.of()),
+                List.of(TemplateInputs.fromInput("RECIPE_ID", FanOutStage.RECIPE_ID),
+                        TemplateInputs.fromInput("PARTITION_ID", "partition-id"),
+                        TemplateInputs.fromInput("CMD_INDEX", "cmd-index"),
+                        TemplateInputs.fromInput("PARTITION_MANIFEST_PATH", "partition-manifest-path")),
+                Optional.empty(), envelope.workflowAndInputMounts(recipe));
+        Arguments inputs = Arguments.parameters(TemplateInputs.input("partition-manifest-path"),
+                TemplateInputs.input(FanOutStage.RECIPE_ID), TemplateInputs.input("partition-id"),
+                TemplateInputs.input("cmd-index"));
+        Template template = Template.container("cmd-" + index, inputs, Arguments.NONE,
                 container);
         return new FanOutStage(template, "partition-manifest-path", true, List.of(
                 Parameter.of("partition-id", FanOutStage.ITEM_PARTITION_ID),
@@ -157,7 +154,7 @@ final class ShellTranslator {
         }
         mounts.add(0, new VolumeMount(WorkflowEnvelope.WORKFLOW_VOLUME, OUTPUT_DIR, Optional.of(id),
                 Optional.empty()));
-        return Template.container(PUBLISH_TEMPLATE, inputDirectory(), new Arguments(List.of(), List.of()),
+        return Template.container(PUBLISH_TEMPLATE, inputDirectory(), Arguments.NONE,
                 recipeContainer(List.of("rsync -rtL --progress " + INPUT_DIR + " " + OUTPUT_DIR), mounts));
     }
 
@@ -172,20 +169,18 @@ final class ShellTranslator {
                 + " && for m in partition-manifests/" + manifestSubdirectory + "/partition-*.json; do"
                 + " p=${m##*/partition-}; p=${p%.json}; d=cmd-" + lastCommand + "-partition-$p;"
                 + " [ -d \"$d\" ] || continue; ";
-        List<VolumeMount> mounts = new ArrayList<>();
-        mounts.add(VolumeMount.of(WorkflowEnvelope.WORKFLOW_VOLUME, WorkflowPaths.WORKFLOW_MOUNT));
-        mounts.addAll(envelope.inputMounts(recipe));
+        List<VolumeMount> mounts = envelope.workflowAndInputMounts(recipe);
         if (recipe.output() instanceof RecipeOutput.Temporary) {
             String zip = OUTPUT_DIR + id + ".zip";
             String script = "set -eu; mkdir -p " + OUTPUT_DIR + " && rm -f " + zip + " && " + eachPartition
                     + "(cd \"$d\" && zip -r " + zip + " .) || [ $? -eq 12 ]; done;"
                     + " [ -f " + zip + " ] || { echo 'no output files to publish' >&2; exit 1; }";
-            return Template.container(PUBLISH_TEMPLATE, new Arguments(List.of(), List.of()), publishedZip(id),
+            return Template.container(PUBLISH_TEMPLATE, Arguments.NONE, publishedZip(id),
                     recipeContainer(List.of(script), mounts));
         }
         String script = "set -eu; " + eachPartition + "rsync -rtL --progress \"$d/\" ./; done";
-        return Template.container(PUBLISH_TEMPLATE, new Arguments(List.of(), List.of()),
-                new Arguments(List.of(), List.of()), recipeContainer(List.of(script), mounts));
+        return Template.container(PUBLISH_TEMPLATE, Arguments.NONE,
+                Arguments.NONE, recipeContainer(List.of(script), mounts));
     }
 
     /** {@code <id>-fetch-template-}: the spec's name, which operators know from the Argo UI. */
@@ -194,12 +189,7 @@ final class ShellTranslator {
     }
 
     private Container recipeContainer(List<String> args, List<VolumeMount> mounts) {
-        return new Container(settings.recipeImage(), Optional.of(settings.imagePullPolicy()), List.of("sh", "-c"),
-                args, Optional.empty(), List.of(), Optional.empty(), mounts);
-    }
-
-    private static Container.EnvVar env(String name, String parameter) {
-        return new Container.EnvVar(name, "{{inputs.parameters." + parameter + "}}");
+        return envelope.shellContainer(settings.recipeImage(), args, mounts);
     }
 
     private static Arguments fromStep(String step) {

@@ -33,6 +33,9 @@ public record TranslationSettings(
     /** TTL of a finished workflow, in seconds: one day, or seven for temporary output (spec §2). */
     public static final int TTL_SECONDS = 86_400;
     public static final int TTL_TEMPORARY_SECONDS = 604_800;
+    /** The variable naming the workflow PVC, and its default (spec §2). */
+    public static final String WORKFLOW_PVC_VARIABLE = "OGDC_WORKFLOW_PVC_NAME";
+    public static final String DEFAULT_WORKFLOW_PVC = "cephfs-qgnet-ogdc-workflow-pvc";
     /** Where the action image is published; its tag is this program's version unless overridden. */
     public static final String TASK_IMAGE_REPOSITORY = "ghcr.io/qgreenland-net/ogdc-action";
 
@@ -87,7 +90,7 @@ public record TranslationSettings(
                 env.getOrDefault("ARGO_WORKFLOW_RETRY_ENABLED", "True").toLowerCase(Locale.ROOT).equals("true"),
                 integer(env, "ARGO_WORKFLOW_RETRY_LIMIT", 3),
                 env.getOrDefault("ARGO_WORKFLOW_RETRY_POLICY", "OnTransientError"),
-                env.getOrDefault("OGDC_WORKFLOW_PVC_NAME", "cephfs-qgnet-ogdc-workflow-pvc"),
+                env.getOrDefault(WORKFLOW_PVC_VARIABLE, DEFAULT_WORKFLOW_PVC),
                 integer(env, "OGDC_MAX_PARALLEL_LIMIT", 5),
                 nonBlank(env, "OGDC_TASK_IMAGE").orElse(TASK_IMAGE_REPOSITORY + ":" + taskImageTag),
                 integer(env, "OGDC_MAX_PARTITIONS", 10_000),
@@ -100,11 +103,6 @@ public record TranslationSettings(
                         VizSettings.resourceProfiles(env.getOrDefault("VIZ_WORKFLOW_RESOURCES", "{}"))));
     }
 
-    /** The same settings with {@code url} as the DataONE member node. */
-    public TranslationSettings withDataoneNodeUrl(String url) {
-        return new TranslationSettings(namespace, serviceAccount, recipeImage, imagePullPolicy, retryEnabled,
-                retryLimit, retryPolicy, workflowPvc, maxParallelism, taskImage, maxPartitions, Optional.of(url), viz);
-    }
 
     private static Optional<String> nonBlank(Map<String, String> env, String name) {
         return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());

@@ -1,6 +1,7 @@
 package net.qgreenland.ogdc.translate;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -186,7 +187,7 @@ final class VisualizationTranslator {
 
     /** The DAG being built: tasks in order, and each template once (composite levels share theirs). */
     private static final class Graph {
-        private final Map<String, Template> templates = new java.util.LinkedHashMap<>();
+        private final Map<String, Template> templates = new LinkedHashMap<>();
         private final List<DagTask> tasks = new ArrayList<>();
 
         void add(Template template, DagTask task) {

@@ -59,22 +59,20 @@ final class VizTemplates {
         String script = "mkdir -p " + base + " && mkdir -p " + String.join(" ", directories) + " && cat > " + base
                 + "/config.json << '" + delimiter + "'\n" + config.json() + (config.json().endsWith("\n") ? "" : "\n")
                 + delimiter;
-        Container container = new Container(settings.viz().setupImage(), Optional.of(settings.imagePullPolicy()),
-                List.of("sh", "-c"), List.of(script), Optional.empty(), List.of(), Optional.empty(),
+        Container container = envelope.shellContainer(settings.viz().setupImage(), List.of(script),
                 List.of(VolumeMount.of(WorkflowEnvelope.WORKFLOW_VOLUME, WorkflowPaths.WORKFLOW_MOUNT + "/")));
-        return Template.container(SETUP_TEMPLATE, new Arguments(List.of(), List.of()),
-                new Arguments(List.of(), List.of()), container);
+        return Template.container(SETUP_TEMPLATE, Arguments.NONE, Arguments.NONE, container);
     }
 
     /** A worker that reads one partition's manifest from {@code manifestParameter}. */
     FanOutStage worker(Recipe recipe, VizStep step, String manifestParameter, String profile,
             boolean readsInputFiles, List<Parameter> extraArguments) {
-        List<Parameter> inputs = new ArrayList<>(List.of(InClusterTasks.input(FanOutStage.RECIPE_ID),
-                withDefault(manifestParameter, "")));
-        List<Container.EnvVar> env = new ArrayList<>(List.of(env("RECIPE_ID", FanOutStage.RECIPE_ID),
-                env("MANIFEST_PATH", manifestParameter)));
+        List<Parameter> inputs = new ArrayList<>(List.of(TemplateInputs.input(FanOutStage.RECIPE_ID),
+                TemplateInputs.input(manifestParameter, "")));
+        List<Container.EnvVar> env = new ArrayList<>(List.of(TemplateInputs.fromInput("RECIPE_ID", FanOutStage.RECIPE_ID),
+                TemplateInputs.fromInput("MANIFEST_PATH", manifestParameter)));
         for (Parameter extra : extraArguments) {
-            inputs.add(InClusterTasks.input(extra.name()));
+            inputs.add(TemplateInputs.input(extra.name()));
         }
         Template template = script(recipe, step, inputs, env, profile, readsInputFiles, List.of());
         return new FanOutStage(template, manifestParameter, false, extraArguments);
@@ -86,14 +84,14 @@ final class VizTemplates {
      */
     Template discovery(Recipe recipe, VizStep step, String artifact, String artifactPath,
             boolean hasZLevel) {
-        List<Parameter> inputs = new ArrayList<>(List.of(InClusterTasks.input(FanOutStage.RECIPE_ID)));
-        List<Container.EnvVar> env = new ArrayList<>(List.of(env("RECIPE_ID", FanOutStage.RECIPE_ID)));
+        List<Parameter> inputs = new ArrayList<>(List.of(TemplateInputs.input(FanOutStage.RECIPE_ID)));
+        List<Container.EnvVar> env = new ArrayList<>(List.of(TemplateInputs.fromInput("RECIPE_ID", FanOutStage.RECIPE_ID)));
         if (hasZLevel) {
-            inputs.add(InClusterTasks.input("z-level"));
-            env.add(env("Z_LEVEL", "z-level"));
+            inputs.add(TemplateInputs.input("z-level"));
+            env.add(TemplateInputs.fromInput("Z_LEVEL", "z-level"));
         }
-        inputs.add(withDefault("partition-size", String.valueOf(settings.viz().defaultPartitionSize())));
-        env.add(env("PARTITION_SIZE", "partition-size"));
+        inputs.add(TemplateInputs.input("partition-size", String.valueOf(settings.viz().defaultPartitionSize())));
+        env.add(TemplateInputs.fromInput("PARTITION_SIZE", "partition-size"));
         env.add(new Container.EnvVar("MAX_PARTITIONS", String.valueOf(settings.maxPartitions())));
         return script(recipe, step, inputs, env, "discovery", false,
                 List.of(new Artifact(artifact, Optional.of(artifactPath), Optional.empty(), Optional.empty())));
@@ -101,20 +99,17 @@ final class VizTemplates {
 
     /** {@code run-viz-serial}: the whole pipeline in one pod over an inline or on-PVC input list (spec §6.2). */
     Template serial(Recipe recipe) {
-        List<Parameter> inputs = List.of(InClusterTasks.input(FanOutStage.RECIPE_ID),
-                withDefault("input-manifest", "[]"), withDefault("input-manifest-path", ""));
-        List<Container.EnvVar> env = List.of(env("RECIPE_ID", FanOutStage.RECIPE_ID),
-                env("INPUT_MANIFEST", "input-manifest"), env("INPUT_MANIFEST_PATH", "input-manifest-path"));
+        List<Parameter> inputs = List.of(TemplateInputs.input(FanOutStage.RECIPE_ID),
+                TemplateInputs.input("input-manifest", "[]"), TemplateInputs.input("input-manifest-path", ""));
+        List<Container.EnvVar> env = List.of(TemplateInputs.fromInput("RECIPE_ID", FanOutStage.RECIPE_ID),
+                TemplateInputs.fromInput("INPUT_MANIFEST", "input-manifest"), TemplateInputs.fromInput("INPUT_MANIFEST_PATH", "input-manifest-path"));
         return script(recipe, VizStep.RUN_VIZ_SERIAL, inputs, env, "raster", true, List.of());
     }
 
     private Template script(Recipe recipe, VizStep step, List<Parameter> inputs,
             List<Container.EnvVar> env, String profile, boolean readsInputFiles, List<Artifact> outputs) {
-        List<VolumeMount> mounts = new ArrayList<>();
-        mounts.add(VolumeMount.of(WorkflowEnvelope.WORKFLOW_VOLUME, WorkflowPaths.WORKFLOW_MOUNT));
-        if (readsInputFiles) {
-            mounts.addAll(envelope.inputMounts(recipe));
-        }
+        List<VolumeMount> mounts = readsInputFiles ? envelope.workflowAndInputMounts(recipe)
+                : List.of(WorkflowEnvelope.workflowMount());
         Container script = new Container(settings.viz().image(), Optional.of(settings.viz().imagePullPolicy()),
                 List.of("python"), List.of(), Optional.of(PodScripts.vizSource(step)), env,
                 Optional.of(settings.viz().profile(profile)), mounts);
@@ -139,11 +134,4 @@ final class VizTemplates {
         return candidate;
     }
 
-    private static Parameter withDefault(String name, String value) {
-        return new Parameter(name, Optional.empty(), Optional.of(value), Optional.empty(), Optional.empty());
-    }
-
-    private static Container.EnvVar env(String name, String parameter) {
-        return new Container.EnvVar(name, "{{inputs.parameters." + parameter + "}}");
-    }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.qgreenland.ogdc.argo.model.Container;
 import net.qgreenland.ogdc.argo.model.ObjectMeta;
 import net.qgreenland.ogdc.argo.model.RetryStrategy;
 import net.qgreenland.ogdc.argo.model.Template;
@@ -80,6 +81,28 @@ final class WorkflowEnvelope {
         return inputClaims(recipe).stream()
                 .map(claim -> VolumeMount.readOnly(inputVolumeName(claim), "/mnt/data/" + claim))
                 .toList();
+    }
+
+    /** The workflow PVC at {@value WorkflowPaths#WORKFLOW_MOUNT}, where pods find {@code <id>/} and its manifests. */
+    static VolumeMount workflowMount() {
+        return VolumeMount.of(WORKFLOW_VOLUME, WorkflowPaths.WORKFLOW_MOUNT);
+    }
+
+    /** The workflow PVC mount, then the read-only input mounts: what a pod that reads input files needs. */
+    List<VolumeMount> workflowAndInputMounts(Recipe recipe) {
+        List<VolumeMount> mounts = new ArrayList<>();
+        mounts.add(workflowMount());
+        mounts.addAll(inputMounts(recipe));
+        return mounts;
+    }
+
+    /**
+     * A container with the defaults every OGDC shell container has (spec §3.10): {@code sh -c} with {@code args},
+     * the configured pull policy, no resources.
+     */
+    Container shellContainer(String image, List<String> args, List<VolumeMount> mounts) {
+        return new Container(image, Optional.of(settings.imagePullPolicy()), List.of("sh", "-c"), args,
+                Optional.empty(), List.of(), Optional.empty(), mounts);
     }
 
     private static List<String> inputClaims(Recipe recipe) {

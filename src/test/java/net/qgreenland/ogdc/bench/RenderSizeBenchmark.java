@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import net.qgreenland.ogdc.argo.model.ArgoDocuments;
+import net.qgreenland.ogdc.argo.model.Workflow;
 import net.qgreenland.ogdc.recipe.ParallelConfig;
 import net.qgreenland.ogdc.recipe.Recipe;
 import net.qgreenland.ogdc.recipe.RecipeId;
@@ -47,7 +48,7 @@ public final class RenderSizeBenchmark {
             List<String> files = synthetic(count, i -> "/mnt/data/arctic-dem-pvc/tiles/" + (i % 1000) + "/tile_" + i
                     + ".tif");
             // The Python runner also listed PVC files in the cluster, so its spec did not grow either.
-            long size = rendered(translator, pvc);
+            long size = bytes(translator.translate(pvc, false).main());
             table.append(row("PVC files", count, size, size, withParamBytes(files.size(), settings.maxPartitions())));
         }
         for (int count : new int[] {10, 10_000, 1_000_000}) {
@@ -55,15 +56,15 @@ public final class RenderSizeBenchmark {
                     Optional.of("*.tif"))));
             List<String> urls = synthetic(count, i -> NODE + "/v2/object/urn%3Auuid%3A" + UUID.nameUUIDFromBytes(
                     ("object-" + i).getBytes(StandardCharsets.UTF_8)));
-            long size = rendered(translator, dataone);
-            table.append(row("DataONE objects", count, size, pythonSpec(size, dataone, urls),
+            Workflow workflow = translator.translate(dataone, false).main();
+            table.append(row("DataONE objects", count, bytes(workflow), pythonSpec(workflow, urls),
                     withParamBytes(urls.size(), settings.maxPartitions())));
         }
         for (int count : new int[] {10, 100, 1_000}) {
             List<String> urls = synthetic(count, i -> "https://data.example.org/arctic/v2/granule_" + i + ".gpkg");
             Recipe recipe = recipe(urls.stream().<RecipeInput>map(RecipeInput.Url::new).toList());
-            long size = rendered(translator, recipe);
-            table.append(row("URLs in meta.yml", count, size, pythonSpec(size, recipe, urls),
+            Workflow workflow = translator.translate(recipe, false).main();
+            table.append(row("URLs in meta.yml", count, bytes(workflow), pythonSpec(workflow, urls),
                     withParamBytes(urls.size(), settings.maxPartitions())));
         }
         System.out.println("render size benchmark: parallel shell recipe, 1 command, partition_size "
@@ -78,8 +79,8 @@ public final class RenderSizeBenchmark {
                         List.of(new ShellCommand(1, "gdalwarp -t_srs EPSG:3413 \"$INPUT_FILE\" \"$OUTPUT_FILE\""))));
     }
 
-    private static long rendered(RecipeTranslator translator, Recipe recipe) {
-        return ArgoDocuments.toYaml(translator.translate(recipe, false).main()).getBytes(StandardCharsets.UTF_8).length;
+    private static long bytes(Workflow workflow) {
+        return ArgoDocuments.toYaml(workflow).getBytes(StandardCharsets.UTF_8).length;
     }
 
     /**
@@ -87,7 +88,7 @@ public final class RenderSizeBenchmark {
      * the base64 of {@code [{"partition_id": i, "files": [...]}]} in the manifest writer's, minus the inputs JSON our
      * fetch step carries instead.
      */
-    private static long pythonSpec(long ours, Recipe recipe, List<String> urls) throws Exception {
+    private static long pythonSpec(Workflow ours, List<String> urls) throws Exception {
         long wget = 0;
         for (String url : urls) {
             wget += (" && wget --content-disposition -P /mnt/workflow/bench/inputs/ " + url).length();
@@ -100,21 +101,19 @@ public final class RenderSizeBenchmark {
             partitions.add(partition);
         }
         long manifest = Base64.getEncoder().encode(JSON.writeValueAsBytes(partitions)).length;
-        return ours - inputsArgumentBytes(recipe) + wget + manifest;
+        return bytes(ours) - inputsArgumentBytes(ours) + wget + manifest;
     }
 
-    /** The bytes of our fetch step's {@code --inputs} JSON as it appears in the YAML (a quoted, escaped string). */
-    private static long inputsArgumentBytes(Recipe recipe) throws Exception {
-        List<Map<String, String>> specs = new ArrayList<>();
-        for (RecipeInput input : recipe.inputs()) {
-            if (input instanceof RecipeInput.Url url) {
-                specs.add(Map.of("type", "url", "url", url.url()));
-            } else if (input instanceof RecipeInput.DataOne dataOne) {
-                specs.add(Map.of("type", "dataone", "dataset", dataOne.datasetIdentifier()));
-            }
-        }
-        String json = JSON.writeValueAsString(specs);
-        return json.length() + json.chars().filter(c -> c == '"').count() + 2;
+    /**
+     * The bytes of our fetch step's {@code --inputs} JSON as the YAML holds it: a double-quoted scalar, escaped as a
+     * JSON string is (the inputs are ASCII).
+     */
+    private static long inputsArgumentBytes(Workflow workflow) throws Exception {
+        List<String> args = workflow.spec().templates().stream()
+                .flatMap(t -> t.container().stream())
+                .filter(c -> c.command().equals(List.of("ogdc-action", "task", "fetch")))
+                .findFirst().orElseThrow().args();
+        return JSON.writeValueAsString(args.get(args.indexOf("--inputs") + 1)).length();
     }
 
     /** {@code [{"partition_id":0},…]} for the partitions of {@code files}, at most {@code cap} of them. */

@@ -71,6 +71,18 @@ class RenderCommandTest {
     }
 
     @Test
+    void theWorkflowPvcOptionIsTheClaimTheWorkflowsMount() {
+        CliRun run = CliRun.withEnv(Map.of("OGDC_WORKFLOW_PVC_NAME", "from-env-pvc"), "render", "--workflow-pvc",
+                "my-workflow-pvc", ETOPO);
+
+        assertThat(documents(run.out())).allSatisfy(w -> assertThat(w.spec().volumes().get(0)
+                .persistentVolumeClaim().orElseThrow().claimName()).isEqualTo("my-workflow-pvc"));
+        assertThat(documents(CliRun.withEnv(Map.of("OGDC_WORKFLOW_PVC_NAME", "from-env-pvc"), "render", ETOPO).out()))
+                .allSatisfy(w -> assertThat(w.spec().volumes().get(0).persistentVolumeClaim().orElseThrow()
+                        .claimName()).isEqualTo("from-env-pvc"));
+    }
+
+    @Test
     void aBadSettingIsAUsageErrorNamingTheVariable() {
         CliRun run = CliRun.withEnv(Map.of("OGDC_MAX_PARTITIONS", "0"), "render", ETOPO);
 

@@ -10,7 +10,6 @@ import static net.qgreenland.ogdc.translate.TranslatedWorkflows.tasks;
 import static net.qgreenland.ogdc.translate.TranslatedWorkflows.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import net.qgreenland.ogdc.argo.model.DagTask;
 import net.qgreenland.ogdc.argo.model.Parameter;
 import net.qgreenland.ogdc.argo.model.Volume;
@@ -212,7 +211,6 @@ class VisualizationTranslatorTest {
 
         assertThat(env).contains(new net.qgreenland.ogdc.argo.model.Container.EnvVar("MAX_PARTITIONS", "10000"));
         assertThat(RecipeGoldenTest.SETTINGS.maxPartitions()).isEqualTo(10_000);
-        assertThat(Map.of()).isEmpty();
     }
 
     private static java.util.List<String> dependencies(Workflow workflow) {

@@ -8,6 +8,9 @@ import java.util.List;
  */
 public record Arguments(List<Parameter> parameters, List<Artifact> artifacts) {
 
+    /** No parameters and no artifacts. */
+    public static final Arguments NONE = new Arguments(List.of(), List.of());
+
     public Arguments {
         parameters = Models.copy(parameters);
         artifacts = Models.copy(artifacts);

@@ -4,13 +4,7 @@
 
 def main():
     items = read_manifest()
-    for item in items:
-        path = item_path(item)
-        log.info("Creating 3D tile from %s", path)
-        try:
-            workflow.staged_to_3dtile(path)
-        except Exception as error:
-            fail(f"creating the 3D tile of {path}: {error}")
+    for_each_item(items, lambda item, path: f"creating the 3D tile of {path}", workflow.staged_to_3dtile)
     log.info("Created %d 3D tiles", len(items))
 
 

@@ -5,13 +5,8 @@
 def main():
     items = read_manifest()
     raster_tiler = workflow.init_raster_tiler()
-    for item in items:
-        path = item_path(item)
-        log.info("Creating composite %s", path)
-        try:
-            raster_tiler.parent_geotiff_from_children(workflow.tiles.tile_from_path(path))
-        except Exception as error:
-            fail(f"creating composite {path}: {error}")
+    for_each_item(items, lambda item, path: f"creating composite {path}",
+                  lambda path: raster_tiler.parent_geotiff_from_children(workflow.tiles.tile_from_path(path)))
     log.info("Created %d composites", len(items))
 
 

@@ -14,13 +14,8 @@ def zoom_of(item):
 def main():
     items = read_manifest()
     raster_tiler = workflow.init_raster_tiler()
-    for item in items:
-        path = item_path(item)
-        log.info("Creating web tiles from %s (z=%s)", path, zoom_of(item))
-        try:
-            raster_tiler.webtile_from_geotiff(path)
-        except Exception as error:
-            fail(f"creating web tiles from {path}: {error}")
+    for_each_item(items, lambda item, path: f"creating web tiles from {path} (z={zoom_of(item)})",
+                  raster_tiler.webtile_from_geotiff)
     log.info("Created web tiles from %d GeoTIFFs", len(items))
 
 

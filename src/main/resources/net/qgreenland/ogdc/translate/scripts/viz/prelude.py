@@ -131,6 +131,32 @@ def item_path(item):
     fail("manifest item is neither a path nor a {z, path} object: " + repr(item))
 
 
+def for_each_item(items, describe, action):
+    """Runs action(path) on the path of every manifest item. describe(item, path) says what that is ("rasterizing
+    x"): it is logged first, and the first error ends the step as FAILED <description>: <error>."""
+    for item in items:
+        path = item_path(item)
+        description = describe(item, path)
+        log.info("%s", description[:1].upper() + description[1:])
+        try:
+            action(path)
+        except Exception as error:
+            fail(f"{description}: {error}")
+
+
+def stage_inputs(items, failure_context=""):
+    """Downloads the URL items into dir_input and stages every input with the workflow."""
+    directory = input_dir()
+    os.makedirs(directory, exist_ok=True)
+    for item in items:
+        path = local_input(item, directory)
+        log.info("Staging %s", path)
+        try:
+            workflow.stage(path)
+        except Exception as error:
+            fail(f"{failure_context}staging {path}: {error}")
+
+
 def input_dir():
     return config.get("dir_input") or "input"
 

@@ -4,13 +4,7 @@
 
 def main():
     items = read_manifest()
-    for item in items:
-        path = item_path(item)
-        log.info("Rasterizing %s", path)
-        try:
-            workflow.rasterize_vector(path)
-        except Exception as error:
-            fail(f"rasterizing {path}: {error}")
+    for_each_item(items, lambda item, path: f"rasterizing {path}", workflow.rasterize_vector)
     log.info("Rasterized %d tiles", len(items))
 
 

@@ -13,16 +13,7 @@ def wmts_capabilities_enabled():
 def main():
     stager, raster = enabled("enable_stager"), enabled("enable_raster")
     if stager:
-        items = read_manifest("INPUT_MANIFEST_PATH", "INPUT_MANIFEST")
-        directory = input_dir()
-        os.makedirs(directory, exist_ok=True)
-        for item in items:
-            path = local_input(item, directory)
-            log.info("Staging %s", path)
-            try:
-                workflow.stage(path)
-            except Exception as error:
-                fail(f"serial viz workflow: staging {path}: {error}")
+        stage_inputs(read_manifest("INPUT_MANIFEST_PATH", "INPUT_MANIFEST"), "serial viz workflow: ")
     else:
         log.info("Staging is disabled: the input manifest is not used")
     steps = [

@@ -4,15 +4,7 @@
 
 def main():
     items = read_manifest()
-    directory = input_dir()
-    os.makedirs(directory, exist_ok=True)
-    for item in items:
-        path = local_input(item, directory)
-        log.info("Staging %s", path)
-        try:
-            workflow.stage(path)
-        except Exception as error:
-            fail(f"staging {path}: {error}")
+    stage_inputs(items)
     log.info("Staged %d files", len(items))
 
 
