@@ -11,6 +11,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import net.qgreenland.ogdc.change.SelectedRecipe.Reason;
+import net.qgreenland.ogdc.recipe.RecipeParser;
 
 /** Decides from changed paths and the recipe directories at the head commit which recipes run, and why. */
 public final class ChangedRecipeFinder {
@@ -32,15 +33,24 @@ public final class ChangedRecipeFinder {
      * commit ({@code <recipes root>/<name>}, as {@code RecipeDiscovery} finds them).
      *
      * <p>A change at any depth inside a recipe directory selects that recipe: it is removed when its directory is
-     * no longer a recipe at head (a deletion, or the old side of a rename), validated only when every changed path
-     * in it is documentation (unless the rules run on documentation changes), and run otherwise. A changed path
-     * matching a trigger-all glob runs every recipe at head. Paths outside recipe directories select nothing.
+     * no longer a recipe at head but its {@code meta.yml} is on the old side of the diff (a deletion, or the old side
+     * of a rename), validated only when every changed path in it is documentation (unless the rules run on
+     * documentation changes), and run otherwise. A directory that is a recipe at neither commit (no {@code meta.yml}
+     * on either side) selects nothing, so the diff alone tells a removed recipe from a stray directory. A changed
+     * path matching a trigger-all glob runs every recipe at head. Paths outside recipe directories select nothing.
      */
     public RecipeSelection select(List<ChangedPath> changes, Collection<String> recipesAtHead) {
         Set<String> existing = requireRecipeDirectories(recipesAtHead);
         Map<String, Touches> touched = new TreeMap<>();
         SortedSet<String> triggerPaths = new TreeSet<>();
         for (ChangedPath change : changes) {
+            if (change.type() != ChangeType.COPY) {
+                change.oldPath().filter(path -> path.endsWith("/" + RecipeParser.META_FILE))
+                        .ifPresent(path -> findRecipeDirectory(path)
+                                .filter(directory -> path.equals(directory + "/" + RecipeParser.META_FILE))
+                                .ifPresent(directory -> touched.computeIfAbsent(directory, d -> new Touches())
+                                        .wasRecipe = true));
+            }
             for (String path : change.affectedPaths()) {
                 if (matchesAny(triggerAll, path)) {
                     triggerPaths.add(path);
@@ -61,6 +71,9 @@ public final class ChangedRecipeFinder {
         for (String directory : candidates) {
             Touches touches = touched.getOrDefault(directory, new Touches());
             if (!existing.contains(directory)) {
+                if (!touches.wasRecipe) {
+                    continue;
+                }
                 removed.add(new SelectedRecipe(directory, List.copyOf(touches.paths), Reason.REMOVED));
             } else if (touches.hasCode || (!touches.paths.isEmpty() && rules.runOnDocumentationChanges())) {
                 run.add(new SelectedRecipe(directory, causes(touches, triggerPaths, triggered), Reason.CHANGED));
@@ -115,10 +128,14 @@ public final class ChangedRecipeFinder {
         return false;
     }
 
-    /** The changed paths inside one recipe directory, and whether any of them is not documentation. */
+    /**
+     * The changed paths inside one recipe directory, whether any of them is not documentation, and whether its
+     * {@code meta.yml} is on the old side (so it was a recipe at the base commit).
+     */
     private static final class Touches {
         private final SortedSet<String> paths = new TreeSet<>();
         private boolean hasCode;
+        private boolean wasRecipe;
 
         void add(String path, boolean isDocumentation) {
             paths.add(path);

@@ -41,6 +41,11 @@ class ChangedRecipeFinderTest {
                         "recipes/a recipes/b", List.of("removed recipes/c REMOVED recipes/c/meta.yml,recipes/c/recipe.sh")),
                 Arguments.of("a recipe that lost its meta.yml is removed", DEFAULTS, "D recipes/c/meta.yml",
                         "recipes/a recipes/b", List.of("removed recipes/c REMOVED recipes/c/meta.yml")),
+                Arguments.of("a directory that was never a recipe selects nothing", DEFAULTS,
+                        "A recipes/notes/todo.txt; D recipes/scratch/x.sh; M recipes/tmp/sub/meta.yml", HEAD, List.of()),
+                Arguments.of("a recipe whose files were all deleted but one is removed with every cause", DEFAULTS,
+                        "D recipes/c/meta.yml; M recipes/c/README.md", "recipes/a recipes/b",
+                        List.of("removed recipes/c REMOVED recipes/c/README.md,recipes/c/meta.yml")),
                 Arguments.of("a rename within a recipe runs it once", DEFAULTS, "R recipes/a/x.sh -> recipes/a/y.sh", HEAD,
                         List.of("run recipes/a CHANGED recipes/a/x.sh,recipes/a/y.sh")),
                 Arguments.of("a renamed recipe directory runs the new recipe and removes the old",
@@ -122,7 +127,8 @@ class ChangedRecipeFinderTest {
         List<ChangedPath> changes = new ArrayList<>();
         IntStream.range(0, 100).forEach(r -> IntStream.range(0, 99).forEach(f -> changes.add(
                 ChangedPath.modified("recipes/r%03d/data/part-%03d.py".formatted(r, 98 - f)))));
-        IntStream.range(0, 100).forEach(i -> changes.add(ChangedPath.deleted("elsewhere/file-" + i)));
+        IntStream.range(0, 99).forEach(i -> changes.add(ChangedPath.deleted("elsewhere/file-" + i)));
+        changes.add(ChangedPath.deleted("recipes/r000/meta.yml"));
         List<String> head = IntStream.range(1, 100).mapToObj("recipes/r%03d"::formatted).toList();
 
         RecipeSelection selection = new ChangedRecipeFinder(DEFAULTS).select(changes, head);
