@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import net.qgreenland.ogdc.git.GitException;
 import net.qgreenland.ogdc.task.TaskCommand;
 import net.qgreenland.ogdc.task.TaskFailure;
 import net.qgreenland.ogdc.workspace.WorkspaceException;
@@ -57,7 +58,7 @@ public final class Main {
             err.println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
             return ExitCode.FAILED.code();
         }
-        if (e instanceof WorkspaceException) {
+        if (e instanceof WorkspaceException || e instanceof GitException) {
             err.println("ogdc-action " + command.getCommandName() + ": " + e.getMessage());
             return ExitCode.USAGE.code();
         }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  0  everything was valid / succeeded",
             "  1  a recipe is invalid or a run failed",
-            "  2  usage error: bad option or path",
+            "  2  usage error: bad option, path, commit or recipe name",
             "  3  internal error"
         })
 final class OgdcActionCommand implements Runnable {

@@ -8,8 +8,8 @@ import java.util.Optional;
 import net.qgreenland.ogdc.recipe.InputPvcAllowlist;
 import net.qgreenland.ogdc.recipe.RecipeDiscovery;
 import net.qgreenland.ogdc.recipe.RecipeParseResult;
-import net.qgreenland.ogdc.translate.TranslationSettings;
 import net.qgreenland.ogdc.workspace.LocalRecipes;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -33,16 +33,8 @@ final class RecipeSelection {
             description = "Directory of a repository that holds one directory per recipe (default: ${DEFAULT-VALUE}).")
     String recipesRoot;
 
-    @Option(names = "--allowed-input-pvcs", paramLabel = "JSON",
-            description = "The operators' allowlist of input PVC claims, as in " + InputPvcAllowlist.VARIABLE
-                    + " (a JSON array of names or {\"claimName\": ...} objects). When neither this nor the "
-                    + "variable is set, claims are not checked.")
-    String allowedInputPvcs;
-
-    @Option(names = "--workflow-pvc", paramLabel = "CLAIM",
-            description = "The workflow PVC, always allowed (default: $" + TranslationSettings.WORKFLOW_PVC_VARIABLE
-                    + " or " + TranslationSettings.DEFAULT_WORKFLOW_PVC + ").")
-    String workflowPvc;
+    @Mixin
+    ClusterPolicyOptions policy;
 
     /**
      * Every selected recipe, parsed, with the allowlist's problems added when an allowlist is set.
@@ -50,12 +42,8 @@ final class RecipeSelection {
      * @throws ParameterException for a bad {@code --recipes-root} or allowlist
      */
     List<RecipeParseResult> parse(Path workingDirectory, Map<String, String> env) {
-        String root = recipesRoot.replace('\\', '/');
-        if (root.isBlank() || root.startsWith("/") || List.of(root.split("/")).contains("..")) {
-            throw new ParameterException(spec.commandLine(),
-                    "--recipes-root must be a directory inside the repository, got '" + recipesRoot + "'");
-        }
-        Optional<InputPvcAllowlist> allowlist = allowlist(env);
+        String root = requireRecipesRoot(recipesRoot, spec);
+        Optional<InputPvcAllowlist> allowlist = policy.allowlist(env);
         List<RecipeParseResult> results =
                 LocalRecipes.parseAll(workingDirectory, paths.isEmpty() ? List.of(".") : paths, root);
         if (allowlist.isEmpty()) {
@@ -66,23 +54,17 @@ final class RecipeSelection {
                 .toList();
     }
 
-    /** The workflow PVC: the option, else {@code $OGDC_WORKFLOW_PVC_NAME}, else the runner's default. */
-    String workflowPvc(Map<String, String> env) {
-        return workflowPvc != null ? workflowPvc
-                : env.getOrDefault(TranslationSettings.WORKFLOW_PVC_VARIABLE, TranslationSettings.DEFAULT_WORKFLOW_PVC);
-    }
-
-    /** The allowlist from the option or the environment; empty when neither is set. */
-    private Optional<InputPvcAllowlist> allowlist(Map<String, String> env) {
-        String json = allowedInputPvcs != null ? allowedInputPvcs : env.get(InputPvcAllowlist.VARIABLE);
-        if (json == null) {
-            return Optional.empty();
+    /**
+     * {@code root} with forward slashes.
+     *
+     * @throws ParameterException unless it is a relative directory inside the repository
+     */
+    static String requireRecipesRoot(String root, CommandSpec spec) {
+        String normalized = root.replace('\\', '/');
+        if (normalized.isBlank() || normalized.startsWith("/") || List.of(normalized.split("/")).contains("..")) {
+            throw new ParameterException(spec.commandLine(),
+                    "--recipes-root must be a directory inside the repository, got '" + root + "'");
         }
-        String claim = workflowPvc(env);
-        try {
-            return Optional.of(InputPvcAllowlist.parse(json, claim));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        return normalized;
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,15 +74,7 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        TranslationSettings settings;
-        try {
-            // --workflow-pvc names the claim the workflows mount, as well as the one the allowlist always allows.
-            Map<String, String> settingsEnv = new HashMap<>(env);
-            settingsEnv.put(TranslationSettings.WORKFLOW_PVC_VARIABLE, selection.workflowPvc(env));
-            settings = TranslationSettings.fromEnvironment(settingsEnv, VersionProvider.version());
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        TranslationSettings settings = selection.policy.translationSettings(env);
         List<RecipeParseResult> results = selection.parse(workingDirectory, env);
         if (!results.stream().allMatch(RecipeParseResult::isValid)) {
             err.print(ValidationReportRenderer.text(results.stream().filter(r -> !r.isValid()).toList()));

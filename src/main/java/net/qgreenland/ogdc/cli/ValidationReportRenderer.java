@@ -59,15 +59,7 @@ final class ValidationReportRenderer {
                 entry.put("inputs", recipe.inputs().size());
             });
             ArrayNode problems = entry.putArray("problems");
-            for (RecipeProblem problem : result.problems()) {
-                ObjectNode p = problems.addObject();
-                p.put("severity", problem.severity().label());
-                p.put("file", problem.location().file());
-                p.put("line", problem.location().line());
-                p.put("column", problem.location().column());
-                p.put("property", problem.property());
-                p.put("message", problem.message());
-            }
+            result.problems().forEach(problem -> problems.add(JSON.<ObjectNode>valueToTree(problem.fields())));
         }
         ObjectNode summary = root.putObject("summary");
         summary.put("recipes", results.size());

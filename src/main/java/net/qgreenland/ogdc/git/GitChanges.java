@@ -53,6 +53,11 @@ public interface GitChanges extends AutoCloseable {
      */
     RecipeFiles recipeFiles(String commit, String directory);
 
+    /** The first 7 characters of a SHA, as Git shows them ({@code 3f2a9c1}). */
+    static String abbreviate(String sha) {
+        return sha.length() > 7 ? sha.substring(0, 7) : sha;
+    }
+
     /** Releases the repository. */
     @Override
     void close();

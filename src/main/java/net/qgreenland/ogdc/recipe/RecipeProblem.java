@@ -29,6 +29,21 @@ public record RecipeProblem(SourceLocation location, String property, String mes
         return severity == Severity.ERROR;
     }
 
+    /**
+     * The problem as ordered fields for machine-readable reports: {@code severity}, {@code file}, {@code line},
+     * {@code column}, {@code property}, {@code message}.
+     */
+    public java.util.Map<String, Object> fields() {
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("severity", severity.label());
+        fields.put("file", location.file());
+        fields.put("line", location.line());
+        fields.put("column", location.column());
+        fields.put("property", property);
+        fields.put("message", message);
+        return java.util.Collections.unmodifiableMap(fields);
+    }
+
     /** {@code file:line:col: property: message}, prefixed with {@code warning: } for warnings. */
     public String render() {
         String where = location + ": " + (severity == Severity.WARNING ? "warning: " : "");

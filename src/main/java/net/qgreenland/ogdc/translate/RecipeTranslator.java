@@ -2,6 +2,7 @@ package net.qgreenland.ogdc.translate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import net.qgreenland.ogdc.argo.model.Workflow;
 import net.qgreenland.ogdc.recipe.Recipe;
 import net.qgreenland.ogdc.recipe.RecipeInput;
@@ -43,6 +44,14 @@ public final class RecipeTranslator {
             before.add(helpers.checkPublished(recipe));
         }
         return new RecipeWorkflows(before, main, notes(recipe, overwrite));
+    }
+
+    /** A few lines on what submitting {@code workflows}, translated from {@code recipe}, means (for a plan). */
+    public WorkflowOutline outline(Recipe recipe, RecipeWorkflows workflows) {
+        int partitionSize = recipe.workflow() instanceof RecipeWorkflow.Visualization viz
+                ? visualization.partitionSize(viz)
+                : ShellTranslator.partitionSize(recipe, (RecipeWorkflow.Shell) recipe.workflow());
+        return WorkflowOutline.of(recipe, workflows, OptionalInt.of(partitionSize));
     }
 
     /** What the user should know about how this recipe was translated. */

@@ -76,14 +76,19 @@ final class ShellTranslator {
                 Map.of(), Map.of());
     }
 
+    /** Files per partition of a parallel shell recipe: its own, else one per PVC file or 1000 downloads. */
+    static int partitionSize(Recipe recipe, RecipeWorkflow.Shell shell) {
+        return shell.parallel().partitionSize()
+                .orElse(InClusterTasks.hasPvc(recipe) ? DEFAULT_PVC_PARTITION_SIZE : DEFAULT_URL_PARTITION_SIZE);
+    }
+
     private Workflow parallel(Recipe recipe, RecipeWorkflow.Shell shell) {
         String id = recipe.id().value();
         List<Template> templates = new ArrayList<>();
         List<DagTask> dag = new ArrayList<>();
         PartitionSource source;
         if (InClusterTasks.hasPvc(recipe)) {
-            Template list = tasks.listPvcFiles(recipe,
-                    shell.parallel().partitionSize().orElse(DEFAULT_PVC_PARTITION_SIZE));
+            Template list = tasks.listPvcFiles(recipe, partitionSize(recipe, shell));
             templates.add(list);
             dag.add(Dependencies.task(list.name(), list.name(), List.of(), Parameter.of(FanOutStage.RECIPE_ID, id)));
             source = PartitionSource.outputParameter(list.name(), "pvc-inputs");
@@ -95,8 +100,7 @@ final class ShellTranslator {
                             List.of(WorkflowEnvelope.workflowMount()))));
             dag.add(Dependencies.task("fetch", fetch, List.of()));
             Template write = tasks.writePartitionManifests("write-partition-manifests", recipe,
-                    List.of("--files-from", fetched), "shell-inputs",
-                    shell.parallel().partitionSize().orElse(DEFAULT_URL_PARTITION_SIZE));
+                    List.of("--files-from", fetched), "shell-inputs", partitionSize(recipe, shell));
             templates.add(write);
             dag.add(Dependencies.task(write.name(), write.name(), List.of("fetch")));
             source = PartitionSource.outputParameter(write.name(), "shell-inputs");

@@ -82,11 +82,16 @@ final class VisualizationTranslator {
         }
     }
 
+    /** Files per partition of a parallel visualization recipe: its own, else the settings' default. */
+    int partitionSize(RecipeWorkflow.Visualization viz) {
+        return viz.parallel().partitionSize().orElse(settings.viz().defaultPartitionSize());
+    }
+
     /** The parallel pipeline of spec §6.3, with its two graph bugs fixed (see the README's decisions). */
     private void parallel(Recipe recipe, RecipeWorkflow.Visualization viz, Graph graph) {
         String id = recipe.id().value();
         VizConfig config = viz.config();
-        int partitionSize = viz.parallel().partitionSize().orElse(settings.viz().defaultPartitionSize());
+        int partitionSize = partitionSize(viz);
         boolean pvc = InClusterTasks.hasPvc(recipe);
         List<String> after = List.of(SETUP_TASK);
         Optional<PartitionSource> listing = Optional.empty();

@@ -31,6 +31,7 @@ class PureCoreTest {
         "net.qgreenland.ogdc.argo.model..",
         "net.qgreenland.ogdc.translate..",
         "net.qgreenland.ogdc.report.render..",
+        "net.qgreenland.ogdc.plan..",
     };
 
     static ArchRule pureCode(String... packages) {

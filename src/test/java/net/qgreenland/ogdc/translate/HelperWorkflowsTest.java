@@ -1,5 +1,6 @@
 package net.qgreenland.ogdc.translate;
 
+import net.qgreenland.ogdc.testing.GoldenFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import net.qgreenland.ogdc.argo.model.ArgoDocuments;

@@ -1,4 +1,4 @@
-package net.qgreenland.ogdc.translate;
+package net.qgreenland.ogdc.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,13 +11,13 @@ import java.nio.file.Path;
  * Compares rendered text with a golden file under {@code src/test/resources/golden/}. With
  * {@code -Dgolden.update=true} (never in CI) the golden file is written instead; a missing one fails the test.
  */
-final class GoldenFiles {
+public final class GoldenFiles {
 
-    static final Path ROOT = Path.of("src/test/resources/golden");
+    public static final Path ROOT = Path.of("src/test/resources/golden");
 
     private GoldenFiles() {}
 
-    static void assertMatches(String relativePath, String actual) {
+    public static void assertMatches(String relativePath, String actual) {
         Path golden = ROOT.resolve(relativePath);
         try {
             if (Boolean.getBoolean("golden.update")) {
