@@ -44,7 +44,10 @@ public interface GitChanges extends AutoCloseable {
      */
     CommitDiff diff(String base, String head);
 
-    /** Every file (blob or symbolic link) at commit {@code commit} under directory {@code directory} ("" = all), sorted. */
+    /**
+     * Every file (blob, symbolic link or submodule) at commit {@code commit} under directory {@code directory}
+     * ("" = all), sorted.
+     */
     List<String> listFiles(String commit, String directory);
 
     /**
