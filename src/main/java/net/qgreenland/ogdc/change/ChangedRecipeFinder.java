@@ -30,7 +30,8 @@ public final class ChangedRecipeFinder {
 
     /**
      * The selection for {@code changes}, given {@code recipesAtHead}, the recipe directories that exist at the head
-     * commit ({@code <recipes root>/<name>}, as {@code RecipeDiscovery} finds them).
+     * commit ({@code <recipes root>/<name>}, as {@code RecipeDiscovery} finds them). Unless {@link #triggersAll}, only
+     * the {@link #touchedDirectories} among them matter, so a caller may pass just those.
      *
      * <p>A change at any depth inside a recipe directory selects that recipe: it is removed when its directory is
      * no longer a recipe at head but its {@code meta.yml} is on the old side of the diff (a deletion, or the old side
@@ -84,6 +85,24 @@ public final class ChangedRecipeFinder {
             }
         }
         return new RecipeSelection(run, validateOnly, removed, triggered, List.copyOf(triggerPaths));
+    }
+
+    /**
+     * The directories one level below the recipes root that {@code changes} touch (any path, old or new, at any
+     * depth inside them): the only ones {@link #select} needs to know about at head, unless a trigger-all path changed.
+     */
+    public SortedSet<String> touchedDirectories(List<ChangedPath> changes) {
+        SortedSet<String> directories = new TreeSet<>();
+        for (ChangedPath change : changes) {
+            change.paths().forEach(path -> findRecipeDirectory(path).ifPresent(directories::add));
+        }
+        return directories;
+    }
+
+    /** Whether a path of {@code changes} matches a trigger-all glob, so that every recipe at head runs. */
+    public boolean triggersAll(List<ChangedPath> changes) {
+        return !triggerAll.isEmpty() && changes.stream().flatMap(change -> change.affectedPaths().stream())
+                .anyMatch(path -> matchesAny(triggerAll, path));
     }
 
     /** The recipe directory ({@code <root>/<name>}) holding the file {@code path}, if it lies inside one. */

@@ -40,6 +40,7 @@ public final class Main {
         CommandLine commandLine = new CommandLine(new OgdcActionCommand())
                 .addSubcommand(new ValidateCommand(workingDirectory, env))
                 .addSubcommand(new RenderCommand(workingDirectory, env))
+                .addSubcommand(new PlanCommand(workingDirectory, env))
                 .addSubcommand(new TaskCommand(env))
                 .setOut(out)
                 .setErr(err)

@@ -1,7 +1,9 @@
 package net.qgreenland.ogdc.git;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import net.qgreenland.ogdc.recipe.RecipeFiles;
 
 /**
@@ -49,6 +51,13 @@ public interface GitChanges extends AutoCloseable {
      * ("" = all), sorted.
      */
     List<String> listFiles(String commit, String directory);
+
+    /**
+     * Those of {@code paths} (repository-relative file paths) that exist at commit {@code commit} as a file, symbolic
+     * link or submodule, reading only the directories on the way to them (cheaper than {@link #listFiles} of a whole
+     * tree when few paths of a large one are asked about).
+     */
+    Set<String> findFiles(String commit, Collection<String> paths);
 
     /**
      * The files of directory {@code directory} as they are at commit {@code commit}, for the recipe parser: symbolic

@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -26,6 +31,7 @@ import org.eclipse.jgit.revwalk.filter.RevFilter;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 
 /**
  * {@link GitChanges} over a local clone with JGit, fetching from {@code origin} what a shallow clone lacks and falling
@@ -218,6 +224,32 @@ public final class JGitChanges implements GitChanges {
     }
 
     @Override
+    public synchronized Set<String> findFiles(String commit, Collection<String> paths) {
+        ObjectId id = requireCommitId(commit);
+        Set<String> wanted = new HashSet<>();
+        paths.forEach(path -> wanted.add(trimSlashes(path)));
+        wanted.remove("");
+        if (wanted.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> found = new TreeSet<>();
+        try (RevWalk commits = new RevWalk(repository); TreeWalk walk = new TreeWalk(repository)) {
+            walk.addTree(commits.parseCommit(id).getTree());
+            walk.setRecursive(true);
+            // The group filter enters only the directories on the way to the paths asked for.
+            walk.setFilter(PathFilterGroup.createFromStrings(wanted));
+            while (walk.next()) {
+                if (wanted.contains(walk.getPathString())) {
+                    found.add(walk.getPathString());
+                }
+            }
+        } catch (IOException e) {
+            throw readFailure("looking up " + wanted.size() + " paths at commit " + id.name(), e);
+        }
+        return Collections.unmodifiableSet(found);
+    }
+
+    @Override
     public synchronized RecipeFiles recipeFiles(String commit, String directory) {
         ObjectId id = requireCommitId(commit);
         try (RevWalk commits = new RevWalk(repository)) {
@@ -307,7 +339,7 @@ public final class JGitChanges implements GitChanges {
 
     private List<ChangedPath> treeDiff(ObjectId base, ObjectId head) {
         try {
-            return TreeDiff.between(repository, base, head);
+            return TreeDiff.between(repository, base, head, log);
         } catch (IOException e) {
             throw readFailure("diffing " + base.name() + " to " + head.name(), e);
         }

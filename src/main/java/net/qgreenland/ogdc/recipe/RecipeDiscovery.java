@@ -17,6 +17,9 @@ public final class RecipeDiscovery {
     /** The recipes root of the Python runner and of ogdc-recipes. */
     public static final String DEFAULT_RECIPES_ROOT = "recipes";
 
+    /** The meta file name the runner silently skips, reported as a misnamed recipe. */
+    public static final String MISNAMED_META_FILE = "meta.yaml";
+
     /**
      * @param recipeDirectories repository-relative recipe directories, sorted, e.g. {@code recipes/seal-tags}
      * @param misnamedDirectories directories with a {@code meta.yaml} but no {@code meta.yml}
@@ -50,7 +53,7 @@ public final class RecipeDiscovery {
             }
             if (rest[1].equals(RecipeParser.META_FILE)) {
                 recipes.add(prefix + rest[0]);
-            } else if (rest[1].equals("meta.yaml")) {
+            } else if (rest[1].equals(MISNAMED_META_FILE)) {
                 misnamed.add(prefix + rest[0]);
             }
         }

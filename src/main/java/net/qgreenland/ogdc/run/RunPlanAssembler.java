@@ -74,9 +74,10 @@ public final class RunPlanAssembler {
         CommitDiff diff = git.diff(scope.base(), scope.head());
         log.accept("compared " + GitChanges.abbreviate(diff.base()) + ".." + GitChanges.abbreviate(diff.head()) + ": "
                 + diff.changes().size() + " changed paths (" + diff.source().description() + ")");
-        RecipeIndex index = index(diff.head());
-        RecipeSelection selection = new ChangedRecipeFinder(rules).select(diff.changes(), index.directories());
-        List<RecipePlan> recipes = planner.plan(RunPlanner.candidates(selection), index.parser(git, diff.head()));
+        Detection detection = detect(diff);
+        RecipeSelection selection = detection.selection();
+        List<RecipePlan> recipes = planner.plan(RunPlanner.candidates(selection),
+                detection.index().parser(git, diff.head()));
         List<String> notes = new ArrayList<>();
         if (diff.changes().isEmpty()) {
             notes.add("the two commits have the same files");
@@ -85,10 +86,41 @@ public final class RunPlanAssembler {
                 Optional.of(diff.head()), recipes, selection.triggerPaths(), notes);
     }
 
+    /**
+     * Which recipes {@code diff} runs, validates only or removed: the detection without the planning (parsing and
+     * translating), as the change-detection benchmark measures it.
+     */
+    public RecipeSelection select(CommitDiff diff) {
+        return detect(diff).selection();
+    }
+
+    /** The recipes at head that matter to {@code diff} (all of them only after a trigger-all change), and the selection. */
+    private Detection detect(CommitDiff diff) {
+        ChangedRecipeFinder finder = new ChangedRecipeFinder(rules);
+        RecipeIndex index = finder.triggersAll(diff.changes()) ? index(diff.head())
+                : index(diff.head(), finder.touchedDirectories(diff.changes()));
+        return new Detection(index, finder.select(diff.changes(), index.directories()));
+    }
+
+    /** The recipe index a selection was made with, and the selection. */
+    private record Detection(RecipeIndex index, RecipeSelection selection) {}
+
+    /** Which of {@code directories} are recipes at {@code commit}, looking up only their meta files. */
+    private RecipeIndex index(String commit, Set<String> directories) {
+        List<String> metaFiles = new ArrayList<>();
+        for (String directory : directories) {
+            metaFiles.add(directory + "/" + RecipeParser.META_FILE);
+            metaFiles.add(directory + "/" + RecipeDiscovery.MISNAMED_META_FILE);
+        }
+        return index(RecipeDiscovery.find(rules.recipesRoot(), git.findFiles(commit, metaFiles)));
+    }
+
     /** The recipe directories at {@code commit}, those with a misnamed {@code meta.yaml} included (they fail parsing). */
     private RecipeIndex index(String commit) {
-        RecipeDiscovery.Found found = RecipeDiscovery.find(rules.recipesRoot(),
-                git.listFiles(commit, rules.recipesRoot()));
+        return index(RecipeDiscovery.find(rules.recipesRoot(), git.listFiles(commit, rules.recipesRoot())));
+    }
+
+    private static RecipeIndex index(RecipeDiscovery.Found found) {
         Set<String> all = new TreeSet<>(found.recipeDirectories());
         all.addAll(found.misnamedDirectories());
         return new RecipeIndex(List.copyOf(all), Set.copyOf(found.misnamedDirectories()));

@@ -87,7 +87,7 @@ public final class RecipeWorkspace {
                         }
                         continue;
                     }
-                    for (String name : List.of(RecipeParser.META_FILE, "meta.yaml")) {
+                    for (String name : List.of(RecipeParser.META_FILE, RecipeDiscovery.MISNAMED_META_FILE)) {
                         if (Files.exists(child.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
                             metaPaths.add(relative + "/" + name);
                         }

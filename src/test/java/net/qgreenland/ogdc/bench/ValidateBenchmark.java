@@ -44,29 +44,30 @@ public final class ValidateBenchmark {
             rows.add("| case | runs | median ms | min ms | max ms | vs. baseline |");
             rows.add("|---|---:|---:|---:|---:|---:|");
             long[] baseline = timeProcess(runs, "--version");
-            rows.add(row("`--version` (baseline: JVM start)", baseline, baseline));
+            rows.add(Measurements.row("`--version` (baseline: JVM start)", baseline, baseline));
             long[] one = timeProcess(runs, "validate", single.toString());
-            rows.add(row("`validate` 1 recipe", one, baseline));
+            rows.add(Measurements.row("`validate` 1 recipe", one, baseline));
             long[] example = timeProcess(runs, "validate", EXAMPLE.toString());
-            rows.add(row("`validate example-recipe-repo` (7 recipes)", example, baseline));
+            rows.add(Measurements.row("`validate example-recipe-repo` (7 recipes)", example, baseline));
             long[] thousand = timeProcess(runs, "validate", repo.toString());
-            rows.add(row("`validate` 1,000 recipes", thousand, baseline));
+            rows.add(Measurements.row("`validate` 1,000 recipes", thousand, baseline));
             long[] json = timeProcess(runs, "validate", "--format", "json", repo.toString());
-            rows.add(row("`validate --format json` 1,000 recipes", json, baseline));
+            rows.add(Measurements.row("`validate --format json` 1,000 recipes", json, baseline));
             long[] warm = timeInProcess(runs, repo);
-            rows.add(row("in-process, warm JVM: 1,000 recipes", warm, baseline));
+            rows.add(Measurements.row("in-process, warm JVM: 1,000 recipes", warm, baseline));
 
             String table = String.join("\n", rows) + "\n";
             String header = "validate benchmark: " + runs + " runs each after one warm-up; "
                     + Runtime.getRuntime().availableProcessors() + " cores; java " + System.getProperty("java.version")
                     + "\n" + "per recipe (cold run of 1,000 recipes, median minus the --version baseline): "
-                    + String.format("%.3f ms", (median(thousand) - median(baseline)) / 1000.0 / 1000) + "\n\n";
+                    + String.format("%.3f ms", (Measurements.median(thousand) - Measurements.median(baseline))
+                            / 1000.0 / 1000) + "\n\n";
             System.out.print(header + table);
             Path out = Path.of("target/bench/validate.md");
             Files.createDirectories(out.getParent());
             Files.writeString(out, header + table);
         } finally {
-            deleteRecursively(work);
+            Measurements.deleteRecursively(work);
         }
     }
 
@@ -129,43 +130,7 @@ public final class ValidateBenchmark {
         return micros;
     }
 
-    private static String row(String name, long[] micros, long[] baseline) {
-        return String.format("| %s | %d | %.0f | %.0f | %.0f | %.2fx |", name, micros.length, median(micros) / 1000.0,
-                min(micros) / 1000.0, max(micros) / 1000.0, median(micros) / (double) median(baseline));
-    }
-
-    private static long median(long[] values) {
-        List<Long> sorted = new ArrayList<>();
-        for (long v : values) {
-            sorted.add(v);
-        }
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
-    }
-
-    private static long min(long[] values) {
-        return java.util.Arrays.stream(values).min().orElse(0);
-    }
-
-    private static long max(long[] values) {
-        return java.util.Arrays.stream(values).max().orElse(0);
-    }
-
     private static String javaBinary() {
         return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    private static void deleteRecursively(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

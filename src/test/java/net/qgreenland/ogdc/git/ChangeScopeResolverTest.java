@@ -221,6 +221,11 @@ class ChangeScopeResolverTest {
         }
 
         @Override
+        public Set<String> findFiles(String commit, java.util.Collection<String> paths) {
+            throw new UnsupportedOperationException("not needed to resolve a scope");
+        }
+
+        @Override
         public RecipeFiles recipeFiles(String commit, String directory) {
             throw new UnsupportedOperationException("not needed to resolve a scope");
         }

@@ -1,5 +1,6 @@
 package net.qgreenland.ogdc.git;
 
+import net.qgreenland.ogdc.testing.CommitWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -91,6 +92,14 @@ class GitTreeRecipeFilesTest {
         assertThat(git.listFiles(commit, "recipes/y")).containsExactly("recipes/y/file.sh");
         assertThat(git.listFiles(commit, "recipes/x/recipe.sh")).isEmpty();
         assertThat(git.listFiles(commit, "")).hasSize(18);
+    }
+
+    @Test
+    void findFilesAnswersExactlyWhichOfTheGivenPathsAreFiles() {
+        assertThat(git.findFiles(commit, java.util.List.of("recipes/x/recipe.sh", "recipes/y/file.sh",
+                "recipes/x/scripts", "recipes/x/nope.sh", "recipes/z/meta.yml", "recipes/x/lib", "/recipes/y/file.sh/")))
+                .containsExactly("recipes/x/lib", "recipes/x/recipe.sh", "recipes/y/file.sh");
+        assertThat(git.findFiles(commit, java.util.List.of())).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package net.qgreenland.ogdc.git;
 
+import net.qgreenland.ogdc.testing.CommitWriter;
 import static net.qgreenland.ogdc.change.ChangedPath.added;
 import static net.qgreenland.ogdc.change.ChangedPath.modified;
 import static net.qgreenland.ogdc.change.ChangedPath.renamed;

@@ -1,4 +1,4 @@
-package net.qgreenland.ogdc.git;
+package net.qgreenland.ogdc.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,9 +34,9 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * Writes commits straight into a test repository's object database (no work tree), with a fixed author and
  * one-minute steps of time, so every run makes the same SHAs.
  */
-final class CommitWriter implements AutoCloseable {
+public final class CommitWriter implements AutoCloseable {
 
-    static final Instant EPOCH = Instant.parse("2024-01-01T00:00:00Z");
+    public static final Instant EPOCH = Instant.parse("2024-01-01T00:00:00Z");
 
     private final Repository repository;
     private final ObjectInserter inserter;
@@ -51,7 +51,7 @@ final class CommitWriter implements AutoCloseable {
     }
 
     /** A new non-bare repository at {@code directory} whose HEAD is branch {@code main}. */
-    static CommitWriter init(Path directory) {
+    public static CommitWriter init(Path directory) {
         try {
             Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call();
             return new CommitWriter(git.getRepository());
@@ -60,34 +60,34 @@ final class CommitWriter implements AutoCloseable {
         }
     }
 
-    CommitWriter write(String path, String content) {
+    public CommitWriter write(String path, String content) {
         return put(path, FileMode.REGULAR_FILE, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    CommitWriter write(String path, byte[] content) {
+    public CommitWriter write(String path, byte[] content) {
         return put(path, FileMode.REGULAR_FILE, content);
     }
 
-    CommitWriter executable(String path, String content) {
+    public CommitWriter executable(String path, String content) {
         return put(path, FileMode.EXECUTABLE_FILE, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    CommitWriter symlink(String path, String target) {
+    public CommitWriter symlink(String path, String target) {
         return put(path, FileMode.SYMLINK, target.getBytes(StandardCharsets.UTF_8));
     }
 
-    CommitWriter submodule(String path, String commit) {
+    public CommitWriter submodule(String path, String commit) {
         return entry(path, FileMode.GITLINK, commit);
     }
 
     /** Removes file {@code path}, or every file under directory {@code path}. */
-    CommitWriter delete(String path) {
+    public CommitWriter delete(String path) {
         files.keySet().removeIf(p -> p.equals(path) || p.startsWith(path + "/"));
         return this;
     }
 
     /** Moves file or directory {@code from} to {@code to}. */
-    CommitWriter move(String from, String to) {
+    public CommitWriter move(String from, String to) {
         List<String> moving = new ArrayList<>();
         for (String p : files.keySet()) {
             if (p.equals(from) || p.startsWith(from + "/")) {
@@ -101,7 +101,7 @@ final class CommitWriter implements AutoCloseable {
     }
 
     /** Commits the files on the current branch (after its tip, if any) and returns the new commit's SHA. */
-    String commit(String message) {
+    public String commit(String message) {
         try {
             DirCache index = DirCache.newInCore();
             DirCacheBuilder builder = index.builder();
@@ -136,7 +136,7 @@ final class CommitWriter implements AutoCloseable {
     }
 
     /** Continues on branch {@code name}, created (or moved) at commit {@code start} with that commit's files. */
-    CommitWriter branch(String name, String start) {
+    public CommitWriter branch(String name, String start) {
         try {
             RefUpdate update = repository.updateRef(Constants.R_HEADS + name);
             update.setNewObjectId(ObjectId.fromString(start));
@@ -149,7 +149,7 @@ final class CommitWriter implements AutoCloseable {
     }
 
     /** The existing repository at {@code directory}, e.g. a clone, to change its settings. */
-    static CommitWriter openExisting(Path directory) {
+    public static CommitWriter openExisting(Path directory) {
         try {
             return new CommitWriter(Git.open(directory.toFile()).getRepository());
         } catch (IOException e) {
@@ -158,7 +158,7 @@ final class CommitWriter implements AutoCloseable {
     }
 
     /** Clones this repository into {@code into} as CI would: {@code depth} commits deep (0 = all), the given branches. */
-    Path cloneInto(Path into, int depth, String... branches) {
+    public Path cloneInto(Path into, int depth, String... branches) {
         try {
             CloneCommand clone = Git.cloneRepository()
                     .setURI(directory().toUri().toString()).setDirectory(into.toFile()).setBranch("main");
@@ -176,20 +176,20 @@ final class CommitWriter implements AutoCloseable {
     }
 
     /** Continues on new branch {@code name} with no files and no parent: a history of its own. */
-    CommitWriter orphan(String name) {
+    public CommitWriter orphan(String name) {
         branch = name;
         files.clear();
         return this;
     }
 
     /** Points {@code path} at object {@code id} without writing it, for objects a test writes itself. */
-    CommitWriter entry(String path, FileMode mode, String id) {
+    public CommitWriter entry(String path, FileMode mode, String id) {
         files.put(path, new Entry(mode, ObjectId.fromString(id)));
         return this;
     }
 
     /** Continues on existing branch {@code name} with the files of its tip. */
-    CommitWriter checkout(String name) {
+    public CommitWriter checkout(String name) {
         branch = name;
         files.clear();
         try (RevWalk walk = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
@@ -204,15 +204,15 @@ final class CommitWriter implements AutoCloseable {
         return this;
     }
 
-    Repository repository() {
+    public Repository repository() {
         return repository;
     }
 
-    Path directory() {
+    public Path directory() {
         return repository.getWorkTree().toPath();
     }
 
-    void setOrigin(String url) {
+    public void setOrigin(String url) {
         StoredConfig config = repository.getConfig();
         config.setString("remote", "origin", "url", url);
         config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
