@@ -72,8 +72,6 @@ public final class RunPlanAssembler {
 
     private RunPlan diffPlan(ChangeScope.Diff scope) {
         CommitDiff diff = git.diff(scope.base(), scope.head());
-        log.accept("compared " + GitChanges.abbreviate(diff.base()) + ".." + GitChanges.abbreviate(diff.head()) + ": "
-                + diff.changes().size() + " changed paths (" + diff.source().description() + ")");
         Detection detection = detect(diff);
         RecipeSelection selection = detection.selection();
         List<RecipePlan> recipes = planner.plan(RunPlanner.candidates(selection),
