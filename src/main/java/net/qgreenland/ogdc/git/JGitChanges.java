@@ -346,8 +346,8 @@ public final class JGitChanges implements GitChanges {
     }
 
     private CommitDiff logged(CommitDiff diff) {
-        log.accept("changes from " + diff.base().substring(0, Math.min(7, diff.base().length())) + " to "
-                + diff.head().substring(0, Math.min(7, diff.head().length())) + ": " + diff.changes().size()
+        log.accept("changes from " + GitChanges.abbreviate(diff.base()) + " to "
+                + GitChanges.abbreviate(diff.head()) + ": " + diff.changes().size()
                 + " paths; " + diff.source().description());
         return diff;
     }

@@ -89,7 +89,7 @@ final class OriginFetcher {
     }
 
     static String abbreviate(ObjectId id) {
-        return id.abbreviate(7).name();
+        return GitChanges.abbreviate(id.name());
     }
 
     private void fetch(String what, OptionalInt depth, List<RefSpec> specs) {

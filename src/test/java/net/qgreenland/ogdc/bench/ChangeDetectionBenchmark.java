@@ -3,12 +3,10 @@ package net.qgreenland.ogdc.bench;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -20,6 +18,7 @@ import net.qgreenland.ogdc.git.GitChanges;
 import net.qgreenland.ogdc.git.JGitChanges;
 import net.qgreenland.ogdc.plan.RunPlanner;
 import net.qgreenland.ogdc.run.RunPlanAssembler;
+import net.qgreenland.ogdc.testing.GitProgram;
 import net.qgreenland.ogdc.translate.RecipeTranslator;
 import net.qgreenland.ogdc.translate.TranslationSettings;
 
@@ -54,7 +53,7 @@ public final class ChangeDetectionBenchmark {
             long generated = System.nanoTime() - generation;
             String base = commits.get(BASE_COMMIT);
             String head = commits.get(HEAD_COMMIT);
-            List<String> gitPaths = git(repo, "diff", "--name-only", base, head);
+            List<String> gitPaths = GitProgram.run(repo, "diff", "--name-only", base, head);
 
             List<String> rows = new ArrayList<>();
             rows.add("| case | runs | median ms | min ms | max ms | vs. `git diff --name-only` |");
@@ -62,7 +61,7 @@ public final class ChangeDetectionBenchmark {
             long[] gitTimes = new long[runs];
             for (int i = -2; i < runs; i++) {
                 long start = System.nanoTime();
-                git(repo, "diff", "--name-only", base, head);
+                GitProgram.run(repo, "diff", "--name-only", base, head);
                 if (i >= 0) {
                     gitTimes[i] = (System.nanoTime() - start) / 1000;
                 }
@@ -105,7 +104,7 @@ public final class ChangeDetectionBenchmark {
             String header = "change-detection benchmark: " + RECIPES + " recipes, " + COMMITS + " commits, commit "
                     + BASE_COMMIT + " .. commit " + HEAD_COMMIT + "; " + runs + " runs each after warm-up; "
                     + Runtime.getRuntime().availableProcessors() + " cores; java " + System.getProperty("java.version")
-                    + "; " + git(repo, "--version").get(0) + "\n"
+                    + "; " + GitProgram.run(repo, "--version").get(0) + "\n"
                     + "repository generated in " + TimeUnit.NANOSECONDS.toMillis(generated) + " ms; "
                     + gitPaths.size() + " paths from git diff --name-only, " + warm.diff().changes().size()
                     + " changes from JGit (renames count once), " + selected + " recipes selected ("
@@ -146,7 +145,7 @@ public final class ChangeDetectionBenchmark {
      * files added, files deleted and recipe directories renamed. Returns the commit SHAs in order.
      */
     static List<String> generate(Path repo, Random random) throws IOException, InterruptedException {
-        git(repo.getParent(), "init", "-q", "-b", "main", repo.toString());
+        GitProgram.run(repo.getParent(), "init", "-q", "-b", "main", repo.toString());
         Process importer = new ProcessBuilder("git", "fast-import", "--quiet", "--export-marks=marks.txt")
                 .directory(repo.toFile()).redirectErrorStream(true).start();
         List<String> names = new ArrayList<>();
@@ -200,7 +199,7 @@ public final class ChangeDetectionBenchmark {
             commits.add(line.split(" ")[1]);
         }
         Files.delete(repo.resolve("marks.txt"));
-        git(repo, "reset", "-q", "--hard", "main");
+        GitProgram.run(repo, "reset", "-q", "--hard", "main");
         return commits;
     }
 
@@ -218,15 +217,4 @@ public final class ChangeDetectionBenchmark {
         out.write('\n');
     }
 
-    /** Runs {@code git args...} in {@code directory} and returns its standard output lines. */
-    static List<String> git(Path directory, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git", "-C", directory.toString()));
-        command.addAll(Arrays.asList(args));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        byte[] out = process.getInputStream().readAllBytes();
-        if (process.waitFor() != 0) {
-            throw new UncheckedIOException(new IOException("git " + String.join(" ", args) + " failed"));
-        }
-        return new String(out, StandardCharsets.UTF_8).lines().toList();
-    }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import net.qgreenland.ogdc.testing.CommitWriter;
+import net.qgreenland.ogdc.testing.GitProgram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,7 +101,7 @@ class PlanMatchesGitDiffTest {
     /** The recipe directories (a recipe at A or at B) of the paths {@code git diff --name-only} lists, with them. */
     private Map<String, Set<String>> touchedRecipes(String a, String b) throws Exception {
         Map<String, Set<String>> touched = new TreeMap<>();
-        for (String path : git("diff", "--name-only", "--no-renames", a, b)) {
+        for (String path : GitProgram.run(directory, "diff", "--name-only", "--no-renames", a, b)) {
             String[] parts = path.split("/");
             if (parts.length >= 3 && parts[0].equals("recipes")) {
                 String recipe = "recipes/" + parts[1];
@@ -190,12 +190,4 @@ class PlanMatchesGitDiffTest {
         return name.endsWith(".md") || name.startsWith("README");
     }
 
-    private List<String> git(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git", "-C", directory.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(String.join(" ", command) + ": " + out).isZero();
-        return out.lines().toList();
-    }
 }
