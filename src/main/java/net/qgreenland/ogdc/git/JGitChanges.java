@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import net.qgreenland.ogdc.change.ChangedPath;
 import net.qgreenland.ogdc.recipe.RecipeFiles;
+import net.qgreenland.ogdc.secrets.SecretRedactor;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
@@ -353,7 +354,8 @@ public final class JGitChanges implements GitChanges {
     }
 
     private GitException readFailure(String what, Exception e) {
-        return redactor.failure(what + " in repository " + name + " failed: " + redactor.describe(e), e);
+        return GitException.redacted(
+                redactor, what + " in repository " + name + " failed: " + redactor.describe(e), e);
     }
 
     private static String trimSlashes(String directory) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import net.qgreenland.ogdc.secrets.SecretRedactor;
 import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -77,7 +78,7 @@ final class OriginFetcher {
         try {
             return !repository.getObjectDatabase().getShallowCommits().isEmpty();
         } catch (IOException e) {
-            throw redactor.failure("reading the shallow commits of " + repository.getDirectory() + " failed: "
+            throw GitException.redacted(redactor, "reading the shallow commits of " + repository.getDirectory() + " failed: "
                     + redactor.describe(e), e);
         }
     }
@@ -115,7 +116,7 @@ final class OriginFetcher {
             token.ifPresent(t -> fetch.setCredentialsProvider(new UsernamePasswordCredentialsProvider("x-access-token", t)));
             fetch.call();
         } catch (GitAPIException | JGitInternalException e) {
-            throw redactor.failure(what + " failed: " + redactor.describe(e), e);
+            throw GitException.redacted(redactor, what + " failed: " + redactor.describe(e), e);
         }
     }
 

@@ -22,4 +22,12 @@ public record Workflow(String apiVersion, String kind, ObjectMeta metadata, Work
     public static Workflow of(ObjectMeta metadata, WorkflowSpec spec) {
         return new Workflow(API_VERSION, KIND, metadata, spec);
     }
+
+    /** This workflow with {@code more} labels added to its metadata (replacing labels of the same key). */
+    public Workflow withLabels(java.util.Map<String, String> more) {
+        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>(metadata.labels());
+        labels.putAll(more);
+        return new Workflow(apiVersion, kind, new ObjectMeta(metadata.name(), metadata.generateName(),
+                metadata.namespace(), labels, metadata.annotations()), spec);
+    }
 }

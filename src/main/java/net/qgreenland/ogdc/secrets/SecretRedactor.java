@@ -1,4 +1,4 @@
-package net.qgreenland.ogdc.git;
+package net.qgreenland.ogdc.secrets;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,25 +6,25 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Removes the token and any credentials embedded in URLs from text before it reaches a log line or a message. */
-final class SecretRedactor {
+public final class SecretRedactor {
 
-    static final String MASK = "***";
+    public static final String MASK = "***";
 
     private static final Pattern URL_USERINFO = Pattern.compile("(?<=://)[^/@\\s]+@");
 
     private final Optional<String> secret;
 
-    SecretRedactor(Optional<String> secret) {
+    public SecretRedactor(Optional<String> secret) {
         this.secret = secret.filter(s -> !s.isEmpty());
     }
 
-    String redact(String text) {
+    public String redact(String text) {
         String redacted = secret.map(s -> text.replace(s, MASK)).orElse(text);
         return URL_USERINFO.matcher(redacted).replaceAll("");
     }
 
     /** The messages of {@code failure} and its causes, joined, without repeating a message its cause already says. */
-    String describe(Throwable failure) {
+    public String describe(Throwable failure) {
         List<String> messages = new ArrayList<>();
         for (Throwable t = failure; t != null && messages.size() < 8; t = t.getCause()) {
             String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
@@ -39,7 +39,7 @@ final class SecretRedactor {
      * Whether {@code failure} may travel as an exception's cause: a cause is printed with its stack trace, unredacted,
      * so one that mentions a secret is left out.
      */
-    boolean isClean(Throwable failure) {
+    public boolean isClean(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage());
             if (!redact(message).equals(message)) {
@@ -47,9 +47,5 @@ final class SecretRedactor {
             }
         }
         return true;
-    }
-
-    GitException failure(String message, Throwable cause) {
-        return isClean(cause) ? new GitException(redact(message), cause) : new GitException(redact(message));
     }
 }

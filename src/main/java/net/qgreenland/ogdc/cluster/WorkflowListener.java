@@ -1,0 +1,14 @@
+package net.qgreenland.ogdc.cluster;
+
+/**
+ * Receives what a {@link ArgoGateway#watch watch} sees. Called from the gateway's own thread, one call at a time;
+ * implementations must be quick and must not throw.
+ */
+public interface WorkflowListener {
+
+    /** A workflow matching the selector was added or changed; {@code state} is its whole new state. */
+    void onChange(WorkflowState state);
+
+    /** Something the user may want to know about the watch itself ("event stream dropped; reconnecting in 2s"). */
+    default void onNotice(String notice) {}
+}
