@@ -48,6 +48,11 @@ public final class HelperWorkflows {
         return helper(recipe, "remove-existing-data", remove);
     }
 
+    /** Whether {@code workflow} is a {@code check-published} helper (it runs {@value #CHECK_TEMPLATE}). */
+    public static boolean isCheckPublished(Workflow workflow) {
+        return workflow.spec().templates().stream().anyMatch(t -> t.name().equals(CHECK_TEMPLATE));
+    }
+
     private Workflow helper(Recipe recipe, String suffix, Template template) {
         Template steps = Template.steps("steps",
                 List.of(List.of(Step.of(template.name(), template.name(), Arguments.NONE))));

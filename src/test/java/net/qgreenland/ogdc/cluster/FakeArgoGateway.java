@@ -1,0 +1,156 @@
+package net.qgreenland.ogdc.cluster;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import net.qgreenland.ogdc.argo.model.Workflow;
+
+/**
+ * An in-memory cluster for tests of what is built on the port: names workflows as the API server does, keeps their
+ * states, lets the test move them along (or do so on submit, through {@link #onSubmit}), and records every call.
+ */
+final class FakeArgoGateway implements ArgoGateway {
+
+    final Map<String, WorkflowState> workflows = new LinkedHashMap<>();
+    final List<Workflow> submitted = new CopyOnWriteArrayList<>();
+    final List<String> stopped = new CopyOnWriteArrayList<>();
+    final List<String> terminated = new CopyOnWriteArrayList<>();
+    final List<String> deleted = new CopyOnWriteArrayList<>();
+    private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
+    private int created;
+    private long version;
+    /** Called after each submit with the new state; tests use it to move the workflow along. */
+    BiConsumer<FakeArgoGateway, WorkflowState> onSubmit = (cluster, state) -> {};
+    /** Thrown by submit when set. */
+    ClusterException submitFailure;
+
+    @Override
+    public String describe() {
+        return "fake cluster, namespace qgnet";
+    }
+
+    @Override
+    public String namespace() {
+        return "qgnet";
+    }
+
+    @Override
+    public WorkflowState submit(Workflow workflow) {
+        if (submitFailure != null) {
+            throw submitFailure;
+        }
+        WorkflowState state;
+        synchronized (this) {
+            created++;
+            String name = workflow.metadata().generateName().orElseThrow() + String.format("%05d", created);
+            state = new WorkflowState(name, "qgnet", Long.toString(++version), WorkflowPhase.PENDING,
+                    Optional.empty(), Optional.of(Instant.ofEpochSecond(1_700_000_000L + created)), Optional.empty(),
+                    Optional.empty(), Optional.empty(), workflow.metadata().labels(), Map.of(), List.of());
+            workflows.put(name, state);
+            submitted.add(workflow);
+        }
+        publish(state);
+        onSubmit.accept(this, state);
+        return state;
+    }
+
+    /** Moves {@code name} to {@code phase}, with {@code nodes} and a message, and tells the watchers. */
+    WorkflowState advance(String name, WorkflowPhase phase, List<NodeState> nodes, Optional<String> message) {
+        WorkflowState next;
+        synchronized (this) {
+            WorkflowState current = workflows.get(name);
+            Instant start = Instant.ofEpochSecond(1_700_000_100L);
+            next = new WorkflowState(name, current.namespace(), Long.toString(++version), phase,
+                    Optional.of(phase.isTerminal() ? "1/1" : "0/1"), current.createdAt(), Optional.of(start),
+                    phase.isTerminal() ? Optional.of(start.plusSeconds(252)) : Optional.empty(), message,
+                    current.labels(), current.annotations(), nodes);
+            workflows.put(name, next);
+        }
+        publish(next);
+        return next;
+    }
+
+    WorkflowState advance(String name, WorkflowPhase phase) {
+        return advance(name, phase, List.of(), Optional.empty());
+    }
+
+    /** Ends a check-published workflow with {@code answer} as its output. */
+    void answerCheck(String name, String answer) {
+        advance(name, WorkflowPhase.SUCCEEDED, List.of(new NodeState(name + "-1", name + "[0].check", "check",
+                "check-already-published", "Pod", "Succeeded", Optional.empty(), Map.of("data-published", answer))),
+                Optional.empty());
+    }
+
+    /** The submitted workflows with label {@code ogdc/role} = {@code role}. */
+    List<Workflow> submittedAs(RunLabels.Role role) {
+        return submitted.stream().filter(w -> role.label().equals(w.metadata().labels().get(RunLabels.ROLE))).toList();
+    }
+
+    @Override
+    public synchronized List<WorkflowState> find(LabelSelector selector) {
+        List<WorkflowState> matching = new ArrayList<>();
+        workflows.values().stream().filter(s -> selector.matches(s.labels())).forEach(matching::add);
+        matching.sort(Comparator.comparing((WorkflowState s) -> s.createdAt().orElseThrow()).reversed());
+        return matching;
+    }
+
+    @Override
+    public synchronized Optional<WorkflowState> findByName(String name) {
+        return Optional.ofNullable(workflows.get(name));
+    }
+
+    @Override
+    public WorkflowWatch watch(LabelSelector selector, WorkflowListener listener) {
+        Watcher watcher = new Watcher(selector, new ChangeDeduplicator(listener));
+        watchers.add(watcher);
+        find(selector).forEach(watcher::offer);
+        return () -> watchers.remove(watcher);
+    }
+
+    @Override
+    public void stop(String name, String message) {
+        stopped.add(name);
+    }
+
+    @Override
+    public void terminate(String name) {
+        terminated.add(name);
+    }
+
+    @Override
+    public synchronized void delete(String name) {
+        deleted.add(name);
+        workflows.remove(name);
+    }
+
+    @Override
+    public List<NodeLog> failedNodeLogs(WorkflowState workflow, int lines) {
+        return workflow.failedPods().stream()
+                .map(n -> new NodeLog(n.displayName(), PodNames.of(workflow, n), List.of("gdalwarp: ERROR 4"),
+                        Optional.empty()))
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        watchers.clear();
+    }
+
+    private void publish(WorkflowState state) {
+        watchers.forEach(w -> w.offer(state));
+    }
+
+    private record Watcher(LabelSelector selector, ChangeDeduplicator sink) {
+        void offer(WorkflowState state) {
+            if (selector.matches(state.labels())) {
+                sink.offer(state);
+            }
+        }
+    }
+}
