@@ -35,7 +35,12 @@ public record TransientRetry(int attempts, Duration firstDelay, Duration maxDela
                 .handleIf((R result, Throwable failure) -> failure != null && isTransient.test(failure))
                 .withMaxAttempts(attempts);
         if (firstDelay.isZero()) {
-            return builder.withDelay(Duration.ZERO).build();
+            // Failsafe rejects withDelay(ZERO); its default is already no delay
+            return builder.build();
+        }
+        if (firstDelay.equals(maxDelay)) {
+            // Failsafe's backoff needs room to grow; equal bounds mean a constant wait
+            return builder.withDelay(firstDelay).withJitter(0.25).build();
         }
         return builder.withBackoff(firstDelay, maxDelay).withJitter(0.25).build();
     }

@@ -1,0 +1,94 @@
+package net.qgreenland.ogdc.cluster;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import net.qgreenland.ogdc.argo.model.ArgoDocuments;
+import net.qgreenland.ogdc.argo.model.Workflow;
+
+/**
+ * A Fabric8 mock API server in CRUD mode behind a {@link FaultInjectingDispatcher}, an {@link ArgoTestController}
+ * on it, and gateways to it that log into {@link #log}.
+ */
+final class MockCluster implements AutoCloseable {
+
+    static final String NAMESPACE = "qgnet";
+    /** The bearer token the gateways send: it must never show up in a message or a log line. */
+    static final String TOKEN = "tok-9f2c41e7a0b3";
+    /** No waiting between attempts, so retry tests take no time; three attempts in all. */
+    static final TransientRetry NO_WAIT = new TransientRetry(3, Duration.ZERO, Duration.ZERO);
+    static final ReconnectDelays SHORT = new ReconnectDelays(Duration.ofMillis(20), Duration.ofMillis(200));
+
+    /** Held so the level sticks: the mock server logs every request at INFO through java.util.logging. */
+    private static final java.util.logging.Logger MOCK_SERVER_LOG = quiet("io.fabric8.mockwebserver");
+
+    final FaultInjectingDispatcher dispatcher = new FaultInjectingDispatcher();
+    final KubernetesMockServer server =
+            new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
+    final List<String> log = new CopyOnWriteArrayList<>();
+    private final KubernetesClient controllerClient;
+    final ArgoTestController controller;
+
+    MockCluster() {
+        server.init();
+        controllerClient = server.createClient(new JdkHttpClientFactory());
+        controller = new ArgoTestController(controllerClient, NAMESPACE);
+    }
+
+    KubernetesArgoGateway gateway() {
+        return gateway(NO_WAIT);
+    }
+
+    KubernetesArgoGateway gateway(TransientRetry retry) {
+        KubernetesClient client = server.createClient(builder -> builder
+                .withHttpClientFactory(new JdkHttpClientFactory())
+                .editOrNewConfig().withOauthToken(TOKEN).endConfig());
+        return new KubernetesArgoGateway(client, NAMESPACE, retry, SHORT, log::add);
+    }
+
+    /** {@code http://localhost:<port>}, as messages name the API server. */
+    String apiUrl() {
+        return server.url("/").replaceAll("/+$", "");
+    }
+
+    /** A one-step workflow called {@code generateName} plus five random characters once submitted. */
+    static Workflow workflow(String generateName, Map<String, String> labels) {
+        return ArgoDocuments.fromYaml("""
+                metadata:
+                  generateName: %s
+                  namespace: somewhere-else
+                spec:
+                  entrypoint: main
+                  templates:
+                    - name: main
+                      container:
+                        image: alpine:3.20
+                        command: [sh, -c, "exit 0"]
+                """.formatted(generateName)).withLabels(labels);
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
+
+    /** The same workflow with a fixed name. */
+    static Workflow namedWorkflow(String name, Map<String, String> labels) {
+        return ArgoDocuments.fromYaml(ArgoDocuments.toYaml(workflow("unused-", labels))
+                .replace("generateName: unused-", "name: " + name));
+    }
+
+    @Override
+    public void close() {
+        controllerClient.close();
+        server.destroy();
+    }
+}
