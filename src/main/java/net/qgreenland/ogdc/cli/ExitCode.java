@@ -9,7 +9,9 @@ public enum ExitCode {
     /** The command line or the paths given cannot be used; nothing was done. */
     USAGE(2),
     /** A bug or an environment failure we did not expect; the message says what was being attempted. */
-    INTERNAL(3);
+    INTERNAL(3),
+    /** The cluster or the Argo Server refused (401, 403) or could not be reached, still after retrying. */
+    CLUSTER(4);
 
     private final int code;
 

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import net.qgreenland.ogdc.cluster.ClusterException;
 import net.qgreenland.ogdc.git.GitException;
 import net.qgreenland.ogdc.task.TaskCommand;
 import net.qgreenland.ogdc.task.TaskFailure;
@@ -41,6 +42,9 @@ public final class Main {
                 .addSubcommand(new ValidateCommand(workingDirectory, env))
                 .addSubcommand(new RenderCommand(workingDirectory, env))
                 .addSubcommand(new PlanCommand(workingDirectory, env))
+                .addSubcommand(new SubmitCommand(workingDirectory, env))
+                .addSubcommand(new StatusCommand(workingDirectory, env))
+                .addSubcommand(new LogsCommand(workingDirectory, env))
                 .addSubcommand(new TaskCommand(env))
                 .setOut(out)
                 .setErr(err)
@@ -58,6 +62,10 @@ public final class Main {
         if (e instanceof TaskFailure) {
             err.println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
             return ExitCode.FAILED.code();
+        }
+        if (e instanceof ClusterException) {
+            err.println("ogdc-action " + command.getCommandName() + ": " + e.getMessage());
+            return ExitCode.CLUSTER.code();
         }
         if (e instanceof WorkspaceException || e instanceof GitException) {
             err.println("ogdc-action " + command.getCommandName() + ": " + e.getMessage());

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
             "  0  everything was valid / succeeded",
             "  1  a recipe is invalid or a run failed",
             "  2  usage error: bad option, path, commit or recipe name",
-            "  3  internal error"
+            "  3  internal error",
+            "  4  the cluster or Argo Server refused or could not be reached"
         })
 final class OgdcActionCommand implements Runnable {
 
