@@ -118,9 +118,23 @@ final class ArgoConnectionOptions {
     }
 
     /**
-     * Opens the gateway of the chosen mode, masking the token first when running in GitHub Actions.
+     * In GitHub Actions, tells the runner to mask the Argo token (from the input, the variable or the file) in the
+     * log. Call it before printing anything.
+     */
+    void maskToken(Map<String, String> env, PrintWriter err) {
+        ActionEnvironment action = ActionEnvironment.from(env);
+        if (action.isGitHubActions()) {
+            token(action).ifPresent(value -> {
+                err.println("::add-mask::" + value);
+                err.flush();
+            });
+        }
+    }
+
+    /**
+     * Opens the gateway of the chosen mode.
      *
-     * @param err gets the {@code ::add-mask::} command and one line saying where workflows go and why
+     * @param err gets one line saying where workflows go and why
      * @throws ParameterException when a setting cannot be used (no server URL for argo-server, unreadable token
      *     file, bad URL)
      */
@@ -132,9 +146,6 @@ final class ArgoConnectionOptions {
         switch (choice.mode()) {
             case ARGO_SERVER:
                 Optional<String> token = token(action);
-                if (action.isGitHubActions()) {
-                    token.ifPresent(value -> err.println("::add-mask::" + value));
-                }
                 URI server = server(action).orElseThrow(() -> new ParameterException(spec.commandLine(),
                         "mode argo-server needs the server's URL: --argo-server, input " + SERVER_INPUT + " or $"
                                 + SERVER_VARIABLE));

@@ -87,6 +87,7 @@ final class StatusCommand implements Callable<Integer> {
      */
     static ArgoGateway openCluster(ArgoConnectionOptions connection, CommandSpec spec, Map<String, String> env,
             Path workingDirectory, PrintWriter err) {
+        connection.maskToken(env, err);
         if (connection.choose(env).mode() == ArgoMode.DRY_RUN) {
             throw new ParameterException(spec.commandLine(), spec.name() + " needs a cluster: give --argo-server URL"
                     + " (or $" + ArgoConnectionOptions.SERVER_VARIABLE + "), or run where a kubeconfig or an "

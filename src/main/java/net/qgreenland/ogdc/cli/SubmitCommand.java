@@ -121,6 +121,7 @@ final class SubmitCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        connection.maskToken(env, err);
         if (parallel < 1 || logLines < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     parallel < 1 ? "--parallel must be at least 1" : "--log-lines must not be negative");
