@@ -178,7 +178,8 @@ final class ArgoConnectionOptions {
                         + " does not exist or cannot be read");
             }
         });
-        ArgoServerSettings settings = ArgoServerSettings.defaults(server, ns, token).withInsecureSkipTlsVerify(skipVerify);
+        ArgoServerSettings settings =
+                ArgoServerSettings.defaults(server, ns, token).withInsecureSkipTlsVerify(skipVerify);
         return ca.map(settings::withCaBundle).orElse(settings);
     }
 

@@ -47,7 +47,8 @@ public final class RecipeSubmitter {
         try {
             Workflow main = workflows.main();
             if (!options.force()) {
-                List<WorkflowState> earlier = gateway.find(labels.sameSubmission(recipe.id().value(), RunLabels.Role.MAIN, main));
+                List<WorkflowState> earlier =
+                        gateway.find(labels.sameSubmission(recipe.id().value(), RunLabels.Role.MAIN, main));
                 if (!earlier.isEmpty()) {
                     WorkflowState existing = earlier.get(0);
                     log.accept("already submitted at this commit with this content: " + existing.name() + " ("
@@ -61,8 +62,11 @@ public final class RecipeSubmitter {
                     return stop.get();
                 }
             }
-            WorkflowState submitted = gateway.submit(main.withLabels(labels.of(recipe.id().value(), RunLabels.Role.MAIN, main)));
-            log.accept("submitted " + submitted.name());
+            WorkflowState submitted =
+                    gateway.submit(main.withLabels(labels.of(recipe.id().value(), RunLabels.Role.MAIN, main)));
+            if (submitted.phase() != WorkflowPhase.NOT_SUBMITTED) {
+                log.accept("submitted " + submitted.name());
+            }
             return follow(outcome, submitted, false, deadline);
         } catch (ClusterException e) {
             return outcome.of(SubmissionStatus.NOT_RUN, Optional.empty(), false, e.getMessage(), List.of());
@@ -74,8 +78,11 @@ public final class RecipeSubmitter {
             throws InterruptedException {
         boolean check = HelperWorkflows.isCheckPublished(helper);
         RunLabels.Role role = check ? RunLabels.Role.CHECK_PUBLISHED : RunLabels.Role.REMOVE_EXISTING_DATA;
-        WorkflowState submitted = gateway.submit(helper.withLabels(labels.of(outcome.recipe.id().value(), role, helper)));
-        log.accept("submitted " + role.label() + " workflow " + submitted.name() + " and waiting for it");
+        WorkflowState submitted =
+                gateway.submit(helper.withLabels(labels.of(outcome.recipe.id().value(), role, helper)));
+        if (submitted.phase() != WorkflowPhase.NOT_SUBMITTED) {
+            log.accept("submitted " + role.label() + " workflow " + submitted.name() + " and waiting for it");
+        }
         Optional<WorkflowState> end = tracker.awaitEnd(submitted.name(), remaining(deadline));
         if (end.isEmpty()) {
             onTimeout(submitted.name());
@@ -191,12 +198,16 @@ public final class RecipeSubmitter {
 
     /** {@code Succeeded in 4m12s}, {@code Failed: exit code 1}, {@code Running 3/10}. */
     static String describe(WorkflowState state) {
+        if (state.phase() == WorkflowPhase.NOT_SUBMITTED) {
+            return state.message().orElse("not submitted");
+        }
         StringBuilder text = new StringBuilder(state.phase().argoName());
         state.progress().filter(p -> !state.isTerminal()).ifPresent(p -> text.append(' ').append(p));
         if (state.startedAt().isPresent() && state.finishedAt().isPresent()) {
             text.append(" in ").append(describe(Duration.between(state.startedAt().get(), state.finishedAt().get())));
         }
-        state.message().filter(m -> state.phase() != WorkflowPhase.SUCCEEDED).ifPresent(m -> text.append(": ").append(m));
+        state.message().filter(m -> state.phase() != WorkflowPhase.SUCCEEDED)
+                .ifPresent(m -> text.append(": ").append(m));
         return text.toString();
     }
 

@@ -69,7 +69,7 @@ public final class RenderingArgoGateway implements ArgoGateway {
             String name = uniqueName(stem);
             state = new WorkflowState(name, namespace, "", WorkflowPhase.NOT_SUBMITTED, Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.of("not submitted (dry run): written to " + file), workflow.metadata().labels(),
+                    Optional.of("written to " + file), workflow.metadata().labels(),
                     workflow.metadata().annotations(), List.of());
             rendered.put(name, state);
             files.put(name, file);

@@ -91,8 +91,9 @@ public final class WorkflowTracker implements AutoCloseable {
     private void record(WorkflowState state) {
         boolean[] changed = {false};
         latest.compute(state.name(), (name, previous) -> {
-            if (previous != null && (previous.isTerminal()
-                    || (!state.resourceVersion().isEmpty() && state.resourceVersion().equals(previous.resourceVersion())))) {
+            boolean sameVersion = previous != null && !state.resourceVersion().isEmpty()
+                    && state.resourceVersion().equals(previous.resourceVersion());
+            if (previous != null && (previous.isTerminal() || sameVersion)) {
                 return previous;
             }
             changed[0] = true;

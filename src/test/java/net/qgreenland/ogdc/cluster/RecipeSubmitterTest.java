@@ -242,7 +242,8 @@ class RecipeSubmitterTest {
 
             assertThat(result.status()).isEqualTo(SubmissionStatus.NOT_SUBMITTED);
             assertThat(result.status().isFailure()).isFalse();
-            assertThat(result.detail()).contains("not submitted (dry run)");
+            assertThat(result.detail()).contains("written to " + directory);
+            assertThat(log).noneMatch(line -> line.startsWith("submitted"));
             assertThat(directory.resolve("natural-earth-arctic-coastlines-and-river-check-published.yaml")).exists();
             assertThat(directory.resolve(result.workflowName().orElseThrow() + ".yaml")).content()
                     .startsWith(RenderingArgoGateway.MARKER)
