@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import net.qgreenland.ogdc.argo.model.ArgoDocuments;
 import net.qgreenland.ogdc.argo.model.Workflow;
@@ -18,7 +18,6 @@ import net.qgreenland.ogdc.recipe.Recipe;
 import net.qgreenland.ogdc.recipe.RecipeParseResult;
 import net.qgreenland.ogdc.translate.RecipeTranslator;
 import net.qgreenland.ogdc.translate.RecipeWorkflows;
-import net.qgreenland.ogdc.translate.TranslationException;
 import net.qgreenland.ogdc.translate.TranslationSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,30 +75,16 @@ final class RenderCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TranslationSettings settings = selection.policy.translationSettings(env);
         List<RecipeParseResult> results = selection.parse(workingDirectory, env);
-        if (!results.stream().allMatch(RecipeParseResult::isValid)) {
-            err.print(ValidationReportRenderer.text(results.stream().filter(r -> !r.isValid()).toList()));
-            err.println("Nothing rendered: fix the recipes above first.");
+        Optional<Map<Recipe, RecipeWorkflows>> translated = RecipeTranslations.translateAll(results,
+                new RecipeTranslator(settings), overwrite, err, "Nothing rendered");
+        if (translated.isEmpty()) {
             return ExitCode.FAILED.code();
         }
-        RecipeTranslator translator = new RecipeTranslator(settings);
         Map<String, String> documents = new LinkedHashMap<>();
-        List<String> failures = new ArrayList<>();
-        for (RecipeParseResult result : results) {
-            Recipe recipe = result.recipe().orElseThrow();
-            try {
-                RecipeWorkflows workflows = translator.translate(recipe, overwrite);
-                workflows.notes().forEach(note -> err.println("note: " + recipe.directory() + ": " + note));
-                for (Workflow workflow : workflows.inRunOrder()) {
-                    documents.put(fileName(workflow), ArgoDocuments.toYaml(workflow));
-                }
-            } catch (TranslationException e) {
-                failures.add(e.getMessage());
+        for (RecipeWorkflows workflows : translated.get().values()) {
+            for (Workflow workflow : workflows.inRunOrder()) {
+                documents.put(fileName(workflow), ArgoDocuments.toYaml(workflow));
             }
-        }
-        if (!failures.isEmpty()) {
-            failures.forEach(failure -> err.println("✗ " + failure));
-            err.println("Nothing rendered: " + failures.size() + " recipe(s) cannot be translated.");
-            return ExitCode.FAILED.code();
         }
         if (outputDirectory == null) {
             PrintWriter out = spec.commandLine().getOut();

@@ -29,7 +29,6 @@ import net.qgreenland.ogdc.recipe.Recipe;
 import net.qgreenland.ogdc.recipe.RecipeParseResult;
 import net.qgreenland.ogdc.translate.RecipeTranslator;
 import net.qgreenland.ogdc.translate.RecipeWorkflows;
-import net.qgreenland.ogdc.translate.TranslationException;
 import net.qgreenland.ogdc.translate.TranslationSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -130,34 +129,16 @@ final class SubmitCommand implements Callable<Integer> {
         translationEnv.put("ARGO_NAMESPACE", connection.namespace(env));
         TranslationSettings settings = selection.policy.translationSettings(translationEnv);
         List<RecipeParseResult> results = selection.parse(workingDirectory, env);
-        if (!results.stream().allMatch(RecipeParseResult::isValid)) {
-            err.print(ValidationReportRenderer.text(results.stream().filter(r -> !r.isValid()).toList()));
-            err.println("Nothing submitted: fix the recipes above first.");
-            return ExitCode.FAILED.code();
-        }
-        Map<Recipe, RecipeWorkflows> translated = new LinkedHashMap<>();
-        RecipeTranslator translator = new RecipeTranslator(settings);
-        List<String> failures = new ArrayList<>();
-        for (RecipeParseResult result : results) {
-            Recipe recipe = result.recipe().orElseThrow();
-            try {
-                RecipeWorkflows workflows = translator.translate(recipe, overwrite);
-                workflows.notes().forEach(note -> err.println("note: " + recipe.directory() + ": " + note));
-                translated.put(recipe, workflows);
-            } catch (TranslationException e) {
-                failures.add(e.getMessage());
-            }
-        }
-        if (!failures.isEmpty()) {
-            failures.forEach(failure -> err.println("✗ " + failure));
-            err.println("Nothing submitted: " + failures.size() + " recipe(s) cannot be translated.");
+        Optional<Map<Recipe, RecipeWorkflows>> translated = RecipeTranslations.translateAll(results,
+                new RecipeTranslator(settings), overwrite, err, "Nothing submitted");
+        if (translated.isEmpty()) {
             return ExitCode.FAILED.code();
         }
         RunLabels labels = labels();
         SubmitOptions options = new SubmitOptions(await, force, timeout, onTimeout, logLines);
         List<RecipeSubmission> submissions;
         try (ArgoGateway gateway = connection.open(env, workingDirectory, err, line -> say(err, line))) {
-            submissions = submitAll(gateway, translated, labels, options, err);
+            submissions = submitAll(gateway, translated.get(), labels, options, err);
         }
         SubmissionReport.print(out, submissions);
         return submissions.stream().anyMatch(s -> s.status().isFailure()) ? ExitCode.FAILED.code()

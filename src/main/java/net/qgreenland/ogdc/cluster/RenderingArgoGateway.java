@@ -34,7 +34,7 @@ public final class RenderingArgoGateway implements ArgoGateway {
     private final Consumer<String> log;
     private final Map<String, WorkflowState> rendered = new LinkedHashMap<>();
     private final Map<String, Path> files = new LinkedHashMap<>();
-    private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
+    private final List<SelectedChanges> watchers = new CopyOnWriteArrayList<>();
 
     /**
      * @param directory where the YAML files go (created when the first workflow is written)
@@ -101,7 +101,7 @@ public final class RenderingArgoGateway implements ArgoGateway {
 
     @Override
     public WorkflowWatch watch(LabelSelector selector, WorkflowListener listener) {
-        Watcher watcher = new Watcher(selector, new ChangeDeduplicator(listener));
+        SelectedChanges watcher = new SelectedChanges(selector, listener);
         watchers.add(watcher);
         find(selector).forEach(watcher::offer);
         return () -> watchers.remove(watcher);
@@ -162,14 +162,6 @@ public final class RenderingArgoGateway implements ArgoGateway {
             return MARKER.equals(reader.readLine());
         } catch (IOException | UncheckedIOException e) {
             return false;
-        }
-    }
-
-    private record Watcher(LabelSelector selector, ChangeDeduplicator sink) {
-        void offer(WorkflowState state) {
-            if (selector.matches(state.labels())) {
-                sink.offer(state);
-            }
         }
     }
 }

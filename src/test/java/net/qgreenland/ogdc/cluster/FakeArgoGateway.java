@@ -22,7 +22,7 @@ final class FakeArgoGateway implements ArgoGateway {
     final List<String> stopped = new CopyOnWriteArrayList<>();
     final List<String> terminated = new CopyOnWriteArrayList<>();
     final List<String> deleted = new CopyOnWriteArrayList<>();
-    private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
+    private final List<SelectedChanges> watchers = new CopyOnWriteArrayList<>();
     private int created;
     private long version;
     /** Called after each submit with the new state; tests use it to move the workflow along. */
@@ -107,7 +107,7 @@ final class FakeArgoGateway implements ArgoGateway {
 
     @Override
     public WorkflowWatch watch(LabelSelector selector, WorkflowListener listener) {
-        Watcher watcher = new Watcher(selector, new ChangeDeduplicator(listener));
+        SelectedChanges watcher = new SelectedChanges(selector, listener);
         watchers.add(watcher);
         find(selector).forEach(watcher::offer);
         return () -> watchers.remove(watcher);
@@ -144,13 +144,5 @@ final class FakeArgoGateway implements ArgoGateway {
 
     private void publish(WorkflowState state) {
         watchers.forEach(w -> w.offer(state));
-    }
-
-    private record Watcher(LabelSelector selector, ChangeDeduplicator sink) {
-        void offer(WorkflowState state) {
-            if (selector.matches(state.labels())) {
-                sink.offer(state);
-            }
-        }
     }
 }
