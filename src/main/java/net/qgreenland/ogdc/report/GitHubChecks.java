@@ -1,0 +1,37 @@
+package net.qgreenland.ogdc.report;
+
+/**
+ * Port: where a run is reported on GitHub, for one repository. Adapter: {@code Hub4jGitHubChecks}.
+ *
+ * <p>Contract: transient failures (5xx, resets, secondary rate limits with {@code Retry-After} or
+ * {@code x-ratelimit-reset}) are retried within a bound inside the adapter. A refusal that will not change
+ * ("Resource not accessible by integration": a fork's read-only token) is reported as
+ * {@link Publication#REFUSED} and every later call returns {@code REFUSED} without a request, so the caller can
+ * fall back to the job summary. Nothing here ever throws for a GitHub failure: reporting never changes a recipe's
+ * outcome.
+ */
+public interface GitHubChecks {
+
+    /** What became of one call. */
+    enum Publication {
+        /** GitHub has it. */
+        PUBLISHED,
+        /** The token may not write (a fork's pull request); nothing more will be tried. */
+        REFUSED,
+        /** It failed after retries; the caller warns and goes on. */
+        FAILED
+    }
+
+    /**
+     * Creates or updates the check run {@code update} describes: found by its external id among the head commit's
+     * check runs of that name (so a re-run updates instead of duplicating), created if there is none; every
+     * annotation sent, 50 per request.
+     */
+    Publication publish(CheckRunUpdate update);
+
+    /**
+     * Creates the pull request's one comment carrying {@code marker} (a hidden HTML comment), or edits it in place;
+     * an unchanged body is not sent again.
+     */
+    Publication upsertComment(int pullRequest, String marker, String body);
+}
