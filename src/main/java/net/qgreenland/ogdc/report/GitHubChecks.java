@@ -1,7 +1,7 @@
 package net.qgreenland.ogdc.report;
 
 /**
- * Port: where a run is reported on GitHub, for one repository. Adapter: {@code Hub4jGitHubChecks}.
+ * Port: where a run is reported on GitHub, for one repository. Adapter: {@code HttpGitHubChecks}.
  *
  * <p>Contract: transient failures (5xx, resets, secondary rate limits with {@code Retry-After} or
  * {@code x-ratelimit-reset}) are retried within a bound inside the adapter. A refusal that will not change

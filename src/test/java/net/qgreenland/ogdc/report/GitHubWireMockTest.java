@@ -37,8 +37,8 @@ abstract class GitHubWireMockTest {
     final List<Duration> sleeps = new ArrayList<>();
     final List<String> logs = new ArrayList<>();
 
-    Hub4jGitHubChecks checks(String apiUrl) {
-        return new Hub4jGitHubChecks(apiUrl, "o/r", TOKEN, RETRY, sleeps::add, Clock.fixed(NOW, ZoneOffset.UTC),
+    HttpGitHubChecks checks(String apiUrl) {
+        return new HttpGitHubChecks(apiUrl, "o/r", TOKEN, RETRY, sleeps::add, Clock.fixed(NOW, ZoneOffset.UTC),
                 logs::add);
     }
 

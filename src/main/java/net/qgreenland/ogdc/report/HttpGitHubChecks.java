@@ -29,9 +29,9 @@ import net.qgreenland.ogdc.secrets.SecretRedactor;
  * <p>The requests are plain {@code java.net.http} with Jackson bodies, not hub4j's builders: hub4j's raw requester
  * is package-private, its handlers wait out rate limits with a real {@code Thread.sleep} and retry on their own (so
  * the bound and the wait could not be ours), and reading a pull request's comments through {@code GHIssue} costs an
- * extra request for the issue. The name stays the one the port's contract gives its adapter.
+ * extra request for the issue.
  */
-public final class Hub4jGitHubChecks implements GitHubChecks {
+public final class HttpGitHubChecks implements GitHubChecks {
 
     /** The Checks API takes at most this many annotations per request; more go in further updates. */
     static final int MAX_ANNOTATIONS_PER_REQUEST = 50;
@@ -53,7 +53,7 @@ public final class Hub4jGitHubChecks implements GitHubChecks {
 
     private record Comment(long id, String body) {}
 
-    Hub4jGitHubChecks(String apiUrl, String repository, String token, PublishRetry retry, Sleeper sleeper, Clock clock,
+    HttpGitHubChecks(String apiUrl, String repository, String token, PublishRetry retry, Sleeper sleeper, Clock clock,
             Consumer<String> log) {
         Objects.requireNonNull(token, "token");
         if (!repository.matches("[^/\\s]+/[^/\\s]+")) {
@@ -71,7 +71,7 @@ public final class Hub4jGitHubChecks implements GitHubChecks {
      * with {@code token}; warnings go to {@code log} without the token. Nothing is requested until the first call.
      */
     public static GitHubChecks connect(String apiUrl, String repository, String token, Consumer<String> log) {
-        return new Hub4jGitHubChecks(apiUrl, repository, token, PublishRetry.DEFAULT, Sleeper.REAL, Clock.systemUTC(),
+        return new HttpGitHubChecks(apiUrl, repository, token, PublishRetry.DEFAULT, Sleeper.REAL, Clock.systemUTC(),
                 log);
     }
 

@@ -22,7 +22,7 @@ import net.qgreenland.ogdc.report.GitHubChecks.Publication;
 import org.junit.jupiter.api.Test;
 
 /** The one sticky pull-request comment against a WireMock GitHub: found by marker and author, edited in place. */
-class Hub4jStickyCommentTest extends GitHubWireMockTest {
+class HttpStickyCommentTest extends GitHubWireMockTest {
 
     static final String MARKER = "<!-- ogdc-action:o/r -->";
     static final String COMMENTS = "/repos/o/r/issues/5/comments";
@@ -145,7 +145,7 @@ class Hub4jStickyCommentTest extends GitHubWireMockTest {
 
     @Test
     void aBodyLongerThanGitHubTakesIsNotSent() {
-        String body = MARKER + "x".repeat(Hub4jGitHubChecks.MAX_COMMENT_CHARACTERS);
+        String body = MARKER + "x".repeat(HttpGitHubChecks.MAX_COMMENT_CHARACTERS);
 
         assertThat(checks(github.baseUrl()).upsertComment(5, MARKER, body)).isEqualTo(Publication.FAILED);
 

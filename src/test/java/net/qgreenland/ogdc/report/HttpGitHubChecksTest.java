@@ -26,7 +26,7 @@ import net.qgreenland.ogdc.report.GitHubChecks.Publication;
 import org.junit.jupiter.api.Test;
 
 /** Check runs through the REST API against a WireMock GitHub: create, find again, update, annotations, faults. */
-class Hub4jGitHubChecksTest extends GitHubWireMockTest {
+class HttpGitHubChecksTest extends GitHubWireMockTest {
 
     static final String SHA = "2222222222222222222222222222222222222222";
     static final String NAME = "recipes/seal-tags";
