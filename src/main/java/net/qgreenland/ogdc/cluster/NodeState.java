@@ -1,5 +1,6 @@
 package net.qgreenland.ogdc.cluster;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,11 +17,14 @@ import java.util.Optional;
  * @param phase the node's phase, Argo's spelling ({@code Succeeded}, {@code Failed}, {@code Error}, ...)
  * @param message why the node failed, when Argo says
  * @param outputParameters the node's {@code outputs.parameters}, name to value
+ * @param startedAt {@code startedAt}, when Argo says (reports time stages from it)
+ * @param finishedAt {@code finishedAt}, once the node ended
  * @see <a href="https://argo-workflows.readthedocs.io/en/latest/fields/#nodestatus">NodeStatus</a>
  */
 public record NodeState(
         String id, String name, String displayName, String templateName, String type, String phase,
-        Optional<String> message, Map<String, String> outputParameters) {
+        Optional<String> message, Map<String, String> outputParameters, Optional<Instant> startedAt,
+        Optional<Instant> finishedAt) {
 
     public NodeState {
         Objects.requireNonNull(id, "id");
@@ -31,6 +35,8 @@ public record NodeState(
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(message, "message");
         outputParameters = Map.copyOf(outputParameters);
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(finishedAt, "finishedAt");
     }
 
     public boolean isPod() {

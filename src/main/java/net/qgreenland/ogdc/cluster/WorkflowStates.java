@@ -61,7 +61,8 @@ public final class WorkflowStates {
             String name = text(node, "name").orElse(id);
             result.add(new NodeState(id, name, text(node, "displayName").orElse(name),
                     text(node, "templateName").orElse(""), text(node, "type").orElse(""),
-                    text(node, "phase").orElse(""), text(node, "message"), outputs));
+                    text(node, "phase").orElse(""), text(node, "message"), outputs, instant(node, "startedAt"),
+                    instant(node, "finishedAt")));
         }
         return result;
     }

@@ -39,6 +39,7 @@ class ClusterModelTest {
                 "seal-tags-shell-x7k2p-1234": {"id": "seal-tags-shell-x7k2p-1234",
                   "name": "seal-tags-shell-x7k2p[0].cmd-0", "displayName": "cmd-0", "type": "Pod",
                   "templateName": "cmd-0", "phase": "Failed", "message": "Error (exit code 1)",
+                  "startedAt": "2026-11-21T10:00:06Z", "finishedAt": "2026-11-21T10:01:06Z",
                   "outputs": {"parameters": [{"name": "partitions", "value": "[]"}, {"name": "no-value"}]}}}}}
             """;
 
@@ -59,6 +60,8 @@ class ClusterModelTest {
             assertThat(node.displayName()).isEqualTo("cmd-0");
             assertThat(node.message()).contains("Error (exit code 1)");
             assertThat(node.outputParameters()).containsExactly(Map.entry("partitions", "[]"));
+            assertThat(node.startedAt()).contains(Instant.parse("2026-11-21T10:00:06Z"));
+            assertThat(node.finishedAt()).contains(Instant.parse("2026-11-21T10:01:06Z"));
         });
         assertThat(state.podCounts()).containsExactly(Map.entry("Failed", 1L));
         assertThat(state.findOutput("cmd-0", "partitions")).contains("[]");
@@ -86,7 +89,7 @@ class ClusterModelTest {
     @Test
     void podNamesFollowArgosV2FormatAndV1Annotation() {
         NodeState node = new NodeState("wf-abc-1234", "wf-abc[0].cmd-0", "cmd-0", "cmd-0", "Pod", "Failed",
-                Optional.empty(), Map.of());
+                Optional.empty(), Map.of(), Optional.empty(), Optional.empty());
         WorkflowState v2 = state("wf-abc", Map.of());
         WorkflowState v1 = state("wf-abc", Map.of(PodNames.FORMAT_ANNOTATION, "v1"));
 

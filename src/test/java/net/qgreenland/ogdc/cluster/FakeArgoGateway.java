@@ -83,7 +83,8 @@ final class FakeArgoGateway implements ArgoGateway {
     /** Ends a check-published workflow with {@code answer} as its output. */
     void answerCheck(String name, String answer) {
         advance(name, WorkflowPhase.SUCCEEDED, List.of(new NodeState(name + "-1", name + "[0].check", "check",
-                "check-already-published", "Pod", "Succeeded", Optional.empty(), Map.of("data-published", answer))),
+                "check-already-published", "Pod", "Succeeded", Optional.empty(), Map.of("data-published", answer), Optional.empty(),
+                Optional.empty())),
                 Optional.empty());
     }
 

@@ -167,7 +167,7 @@ class RecipeSubmitterTest {
         cluster.advance(name, WorkflowPhase.RUNNING);
         Thread finisher = new Thread(() -> cluster.advance(name, WorkflowPhase.FAILED, List.of(new NodeState(
                 name + "-2", name + "[0].cmd-0", "cmd-0", "cmd-0", "Pod", "Failed", Optional.of("exit code 1"),
-                java.util.Map.of())), Optional.of("child failed")));
+                java.util.Map.of(), Optional.empty(), Optional.empty())), Optional.of("child failed")));
 
         RecipeSubmitter waiting = submitter(options(true, false));
         finisher.start();
