@@ -63,9 +63,7 @@ public final class WorkflowCommands {
      * @param column only used when the annotation is on one line
      */
     public void annotate(String level, String file, int line, OptionalInt column, String title, String message) {
-        if (!(level.equals("error") || level.equals("warning") || level.equals("notice"))) {
-            throw new IllegalArgumentException("level must be error, warning or notice, got " + level);
-        }
+        requireLevel(level);
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("file", file);
         properties.put("line", Integer.toString(Math.max(1, line)));
@@ -78,6 +76,20 @@ public final class WorkflowCommands {
         command.setLength(command.length() - 1);
         out.println(command.append("::").append(escapeData(message)));
         out.flush();
+    }
+
+    /** An annotation on the run rather than on a file ({@code ::error title=…::message}). */
+    public void annotate(String level, String title, String message) {
+        requireLevel(level);
+        out.println("::" + level + (title.isEmpty() ? "" : " title=" + escapeProperty(title)) + "::"
+                + escapeData(message));
+        out.flush();
+    }
+
+    private static void requireLevel(String level) {
+        if (!(level.equals("error") || level.equals("warning") || level.equals("notice"))) {
+            throw new IllegalArgumentException("level must be error, warning or notice, got " + level);
+        }
     }
 
     /**

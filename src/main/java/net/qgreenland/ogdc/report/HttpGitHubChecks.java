@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,8 @@ public final class HttpGitHubChecks implements GitHubChecks {
     private final Consumer<String> log;
     // Found or created once per process, so later updates need no lookup.
     private final Map<String, Long> checkRunIds = new HashMap<>();
+    /** Head commits whose check runs were listed: an external id not found then has no check run. */
+    private final Set<String> listedCommits = new HashSet<>();
     // Annotations are appended by every update that carries them, so each is sent once per check run.
     private final Map<Long, Set<CheckAnnotation>> sentAnnotations = new HashMap<>();
     private final Map<String, Comment> comments = new HashMap<>();
@@ -166,25 +169,28 @@ public final class HttpGitHubChecks implements GitHubChecks {
         }
     }
 
-    /** The newest check run on the head commit with this name and external id, by GitHub's paginated list. */
+    /**
+     * The newest check run on the head commit with this external id. The first lookup for a commit lists all of its
+     * check runs once (paginated) and remembers every external id, so a run of N recipes costs about N / 100 lookups,
+     * not N; a recipe not among them has no check run yet.
+     */
     private Optional<Long> findCheckRun(CheckRunUpdate update) {
-        String page = repo + "/commits/" + encode(update.headSha()) + "/check-runs?check_name="
-                + encode(update.name()) + "&filter=all&per_page=100";
-        while (page != null) {
-            Answer answer = http.send("GET", page, null);
-            long found = 0;
-            for (JsonNode run : answer.body().path("check_runs")) {
-                if (update.externalId().equals(run.path("external_id").asText(null))) {
-                    found = Math.max(found, run.path("id").asLong());
+        if (!listedCommits.contains(update.headSha())) {
+            String page = repo + "/commits/" + encode(update.headSha()) + "/check-runs?filter=all&per_page=100";
+            while (page != null) {
+                Answer answer = http.send("GET", page, null);
+                for (JsonNode run : answer.body().path("check_runs")) {
+                    String externalId = run.path("external_id").asText("");
+                    if (!externalId.isEmpty()) {
+                        checkRunIds.merge(externalId, run.path("id").asLong(), Math::max);
+                    }
                 }
+                page = followable(answer.next());
             }
-            if (found > 0) {
-                checkRunIds.put(update.externalId(), found);
-                return Optional.of(found);
-            }
-            page = followable(answer.next());
+            // only a complete listing may say that a check run does not exist
+            listedCommits.add(update.headSha());
         }
-        return Optional.empty();
+        return Optional.ofNullable(checkRunIds.get(update.externalId()));
     }
 
     /** Our comment with {@code marker}, paging through every comment of the pull request (oldest first). */

@@ -61,8 +61,8 @@ class HttpGitHubChecksTest extends GitHubWireMockTest {
     }
 
     void noRunYet(String prefix) {
-        github.stubFor(get(urlPathEqualTo(prefix + LIST)).withQueryParam("check_name", equalTo(NAME))
-                .withQueryParam("filter", equalTo("all"))
+        github.stubFor(get(urlPathEqualTo(prefix + LIST)).withQueryParam("filter", equalTo("all"))
+                .withQueryParam("per_page", equalTo("100"))
                 .willReturn(okJson(runList()).withHeaders(recordedHeaders())));
     }
 
@@ -115,8 +115,8 @@ class HttpGitHubChecksTest extends GitHubWireMockTest {
         String page2 = "/repositories/1000/commits/" + SHA + "/check-runs";
         github.stubFor(get(urlPathEqualTo(LIST)).willReturn(okJson(runList("7", "recipes/other@" + SHA))
                 .withHeaders(recordedHeaders())
-                .withHeader("Link", "<" + github.baseUrl() + page2 + "?check_name=x&page=2>; rel=\"next\", <"
-                        + github.baseUrl() + page2 + "?check_name=x&page=2>; rel=\"last\"")));
+                .withHeader("Link", "<" + github.baseUrl() + page2 + "?filter=all&page=2>; rel=\"next\", <"
+                        + github.baseUrl() + page2 + "?filter=all&page=2>; rel=\"last\"")));
         github.stubFor(get(urlPathEqualTo(page2)).willReturn(okJson(runList("41", "recipes/seal-tags@old", "42",
                 EXTERNAL_ID))));
         writesSucceed("");

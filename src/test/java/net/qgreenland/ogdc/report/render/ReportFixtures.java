@@ -15,16 +15,16 @@ import net.qgreenland.ogdc.report.RunReport;
 import net.qgreenland.ogdc.report.StageSummary;
 
 /** A three-recipe pull request (one invalid, one succeeded, one failed) at fixed times, for the golden files. */
-final class ReportFixtures {
+public final class ReportFixtures {
 
-    static final Instant STARTED = Instant.parse("2026-11-21T10:00:00Z");
-    static final Instant UPDATED = Instant.parse("2026-11-21T10:05:00Z");
-    static final String SHA = "3f5e2a9c0d1b4e6f8a7b9c0d1e2f3a4b5c6d7e8f";
-    static final String TOKEN = "ghs_s3cr3tT0ken";
+    public static final Instant STARTED = Instant.parse("2026-11-21T10:00:00Z");
+    public static final Instant UPDATED = Instant.parse("2026-11-21T10:05:00Z");
+    public static final String SHA = "3f5e2a9c0d1b4e6f8a7b9c0d1e2f3a4b5c6d7e8f";
+    public static final String TOKEN = "ghs_s3cr3tT0ken";
 
     private ReportFixtures() {}
 
-    static RecipeReport invalid() {
+    public static RecipeReport invalid() {
         return new RecipeReport("recipes/broken", Optional.empty(), RecipeState.INVALID, Optional.empty(),
                 Optional.empty(), Optional.of("https://github.com/nsidc/recipes/runs/1001"), Optional.empty(),
                 Optional.empty(), Optional.empty(), List.of(), List.of(
@@ -37,7 +37,7 @@ final class ReportFixtures {
                 List.of(), Optional.empty(), "The recipe has 2 errors; nothing was submitted. Fix them and push again.");
     }
 
-    static RecipeReport succeeded() {
+    public static RecipeReport succeeded() {
         return new RecipeReport("recipes/seal-tags", Optional.of("seal-tags"), RecipeState.SUCCEEDED,
                 Optional.of("seal-tags-shell-x7k2p"),
                 Optional.of("https://argo.example/workflows/qgnet/seal-tags-shell-x7k2p"),
@@ -49,7 +49,7 @@ final class ReportFixtures {
                 List.of(), List.of(), Optional.empty(), "The workflow succeeded and its results are published.");
     }
 
-    static RecipeReport failed() {
+    public static RecipeReport failed() {
         return new RecipeReport("recipes/arcticdem-tile-hillshades", Optional.of("arcticdem-mosaic-tile-hillshades"),
                 RecipeState.FAILED, Optional.of("arcticdem-mosaic-tile-hillshades-shell-q9w8e"),
                 Optional.of("https://argo.example/workflows/qgnet/arcticdem-mosaic-tile-hillshades-shell-q9w8e"),
@@ -70,7 +70,7 @@ final class ReportFixtures {
                 "The workflow failed: a step exited non-zero. Read its log below, fix the recipe and push again.");
     }
 
-    static RunReport pullRequest() {
+    public static RunReport pullRequest() {
         return new RunReport("nsidc/recipes", SHA, OptionalInt.of(42), "pull_request",
                 Optional.of("https://github.com/nsidc/recipes/actions/runs/777"), UPDATED,
                 List.of(failed(), invalid(), succeeded()), Optional.empty());

@@ -1,0 +1,141 @@
+package net.qgreenland.ogdc.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import net.qgreenland.ogdc.action.WorkflowCommands;
+import net.qgreenland.ogdc.report.render.CheckRunSummaryRenderer;
+import net.qgreenland.ogdc.report.render.JobSummaryRenderer;
+import net.qgreenland.ogdc.report.render.PullRequestCommentRenderer;
+
+/**
+ * Puts a run's report everywhere it belongs: a check run per recipe and the sticky comment (through
+ * {@link GitHubChecks}, when there is a token and a repository), and at the end the job summary, the step outputs and
+ * annotations for invalid recipes. When GitHub refuses to be written to (a fork's pull request), the failures are
+ * also annotated on the run, so nothing is lost. Reporting never changes an outcome and never throws for GitHub.
+ */
+public final class RunReporter {
+
+    /** Step outputs: the recipes with their states, the workflows by recipe directory, and success or failure. */
+    public static final String RECIPES_OUTPUT = "recipes";
+    public static final String WORKFLOWS_OUTPUT = "workflows";
+    public static final String RESULT_OUTPUT = "result";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Optional<GitHubChecks> checks;
+    private final WorkflowCommands commands;
+    private final List<String> secrets;
+    private final String marker;
+    private final Consumer<String> log;
+    private final Map<String, CheckRunUpdate> published = new HashMap<>();
+    private boolean refused;
+
+    /**
+     * @param checks where check runs and the comment go; empty without a token or outside a repository
+     * @param secrets every secret value, redacted from log excerpts
+     * @param marker the sticky comment's hidden marker ({@link PullRequestCommentRenderer#MARKER} or a keyed one)
+     */
+    public RunReporter(Optional<GitHubChecks> checks, WorkflowCommands commands, List<String> secrets, String marker,
+            Consumer<String> log) {
+        this.checks = checks;
+        this.commands = commands;
+        this.secrets = List.copyOf(secrets);
+        this.marker = marker;
+        this.log = log;
+    }
+
+    /** Publishes the run's current state: each recipe's check run and, for a pull request, the comment. */
+    public void update(RunReport run) {
+        publishToGitHub(run);
+    }
+
+    /**
+     * Publishes the final state, then writes the job summary, the outputs and the annotations.
+     *
+     * @return whether GitHub took everything (false after a refusal or a failure, which were logged)
+     */
+    public boolean finish(RunReport run) {
+        boolean delivered = publishToGitHub(run);
+        commands.appendSummary(JobSummaryRenderer.render(run));
+        writeOutputs(run);
+        annotate(run);
+        return delivered;
+    }
+
+    private boolean publishToGitHub(RunReport run) {
+        if (checks.isEmpty() || refused) {
+            return false;
+        }
+        List<GitHubChecks.Publication> results = new ArrayList<>();
+        for (RecipeReport recipe : run.recipes()) {
+            CheckRunUpdate update = CheckRunSummaryRenderer.render(recipe, run, secrets);
+            if (update.equals(published.get(update.externalId()))) {
+                continue; // unchanged since the last update: sending it again spends rate limit for nothing
+            }
+            GitHubChecks.Publication result = checks.get().publish(update);
+            if (result == GitHubChecks.Publication.PUBLISHED) {
+                published.put(update.externalId(), update);
+            }
+            results.add(result);
+        }
+        run.pullRequest().ifPresent(number ->
+                results.add(checks.get().upsertComment(number, marker, PullRequestCommentRenderer.render(run, marker))));
+        refused = results.contains(GitHubChecks.Publication.REFUSED);
+        return results.stream().allMatch(r -> r == GitHubChecks.Publication.PUBLISHED);
+    }
+
+    private void writeOutputs(RunReport run) {
+        ArrayNode recipes = JSON.createArrayNode();
+        ObjectNode workflows = JSON.createObjectNode();
+        for (RecipeReport recipe : run.recipes()) {
+            ObjectNode entry = recipes.addObject().put("directory", recipe.directory())
+                    .put("state", recipe.state().name().toLowerCase(Locale.ROOT));
+            recipe.recipeId().ifPresent(id -> entry.put("id", id));
+            recipe.workflowName().ifPresent(name -> {
+                entry.put("workflow", name);
+                workflows.put(recipe.directory(), name);
+            });
+            recipe.argoUrl().ifPresent(url -> entry.put("url", url));
+        }
+        commands.setOutput(RECIPES_OUTPUT, recipes.toString());
+        commands.setOutput(WORKFLOWS_OUTPUT, workflows.toString());
+        boolean failed = run.recipes().stream().anyMatch(r -> r.state().isFailure());
+        commands.setOutput(RESULT_OUTPUT, failed ? "failure" : "success");
+    }
+
+    /** Invalid recipes on their lines; when GitHub took no check runs, every failure on the run as well. */
+    private void annotate(RunReport run) {
+        for (RecipeReport recipe : run.recipes()) {
+            CheckRunUpdate update = CheckRunSummaryRenderer.render(recipe, run, secrets);
+            for (CheckAnnotation annotation : update.annotations()) {
+                commands.annotate(level(annotation.level()), annotation.path(), annotation.startLine(),
+                        annotation.startColumn(), annotation.title(), annotation.message());
+            }
+            if ((refused || checks.isEmpty()) && recipe.state().isFailure() && update.annotations().isEmpty()) {
+                commands.annotate("error", recipe.directory() + ": " + recipe.state().label(), recipe.detail());
+            }
+        }
+        if (refused) {
+            log.accept("GitHub refused check runs and comments; the job summary and these annotations hold the report");
+        }
+    }
+
+    private static String level(CheckAnnotation.Level level) {
+        switch (level) {
+            case FAILURE:
+                return "error";
+            case WARNING:
+                return "warning";
+            default:
+                return "notice";
+        }
+    }
+}
