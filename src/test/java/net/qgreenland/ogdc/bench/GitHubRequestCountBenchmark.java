@@ -24,7 +24,6 @@ import java.util.stream.IntStream;
 import net.qgreenland.ogdc.action.WorkflowCommands;
 import net.qgreenland.ogdc.report.HttpGitHubChecks;
 import net.qgreenland.ogdc.report.RecipeReport;
-import net.qgreenland.ogdc.report.RecipeState;
 import net.qgreenland.ogdc.report.RunReport;
 import net.qgreenland.ogdc.report.RunReporter;
 import net.qgreenland.ogdc.report.render.PullRequestCommentRenderer;
@@ -88,7 +87,7 @@ public final class GitHubRequestCountBenchmark {
                 Optional.of(HttpGitHubChecks.connect(github.baseUrl(), "o/r", "token", log::add)),
                 new WorkflowCommands(new PrintWriter(new StringWriter()), Optional.empty(), Optional.empty()),
                 List.of(), PullRequestCommentRenderer.MARKER, log::add);
-        reporter.update(running(finished));
+        reporter.update(ReportFixtures.running(finished));
         reporter.finish(finished);
 
         int listing = github.findAll(getRequestedFor(urlPathEqualTo(list))).size();
@@ -113,15 +112,5 @@ public final class GitHubRequestCountBenchmark {
                 succeeded.detail())).toList();
         return new RunReport(template.repository(), template.headSha(), template.pullRequest(), template.trigger(),
                 template.actionsRunUrl(), template.updatedAt(), recipes, Optional.empty());
-    }
-
-    private static RunReport running(RunReport done) {
-        return new RunReport(done.repository(), done.headSha(), done.pullRequest(), done.trigger(),
-                done.actionsRunUrl(), done.updatedAt(), done.recipes().stream()
-                        .map(r -> r.state() == RecipeState.INVALID ? r : new RecipeReport(r.directory(), r.recipeId(),
-                                RecipeState.RUNNING, r.workflowName(), r.argoUrl(), r.checkRunUrl(), r.progress(),
-                                r.startedAt(), Optional.empty(), r.stages(), r.problems(), List.of(),
-                                Optional.empty(), "running"))
-                        .toList(), done.planMarkdown());
     }
 }

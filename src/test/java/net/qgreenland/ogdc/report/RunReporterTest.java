@@ -47,14 +47,7 @@ class RunReporterTest extends GitHubWireMockTest {
 
     @Test
     void aThreeRecipePullRequestMakesTwoCallsPerRecipeAndTwoForTheComment() throws Exception {
-        github.stubFor(get(urlPathEqualTo(LIST)).willReturn(okJson("{\"total_count\":0,\"check_runs\":[]}")));
-        github.stubFor(post(urlPathEqualTo(RUNS)).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody("{\"id\":42}")));
-        github.stubFor(patch(urlPathMatching(RUNS + "/\\d+")).willReturn(okJson("{\"id\":42}")));
-        github.stubFor(get(urlPathEqualTo(COMMENTS)).willReturn(okJson("[]")));
-        github.stubFor(post(urlPathEqualTo(COMMENTS)).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"id\":7,\"user\":{\"login\":\"github-actions[bot]\",\"type\":\"Bot\"}}")));
+        githubWithoutCheckRunsOrComment();
 
         boolean delivered = reporter(Optional.of(checks(github.baseUrl()))).finish(ReportFixtures.pullRequest());
 
@@ -86,18 +79,11 @@ class RunReporterTest extends GitHubWireMockTest {
 
     @Test
     void updatesWhileRunningThenTheFinalStateCostAboutTwoCallsPerRecipe() {
-        github.stubFor(get(urlPathEqualTo(LIST)).willReturn(okJson("{\"total_count\":0,\"check_runs\":[]}")));
-        github.stubFor(post(urlPathEqualTo(RUNS)).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody("{\"id\":42}")));
-        github.stubFor(patch(urlPathMatching(RUNS + "/\\d+")).willReturn(okJson("{\"id\":42}")));
-        github.stubFor(get(urlPathEqualTo(COMMENTS)).willReturn(okJson("[]")));
-        github.stubFor(post(urlPathEqualTo(COMMENTS)).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"id\":7,\"user\":{\"login\":\"github-actions[bot]\",\"type\":\"Bot\"}}")));
+        githubWithoutCheckRunsOrComment();
         github.stubFor(patch(urlPathEqualTo("/repos/o/r/issues/comments/7")).willReturn(okJson(
                 "{\"id\":7,\"user\":{\"login\":\"github-actions[bot]\",\"type\":\"Bot\"}}")));
         RunReporter reporter = reporter(Optional.of(checks(github.baseUrl())));
-        RunReport running = running(ReportFixtures.pullRequest());
+        RunReport running = ReportFixtures.running(ReportFixtures.pullRequest());
 
         reporter.update(running);
         reporter.finish(ReportFixtures.pullRequest());
@@ -138,21 +124,22 @@ class RunReporterTest extends GitHubWireMockTest {
         assertThat(Files.readString(step.resolve("output"))).contains("result<<");
     }
 
+    /** A GitHub where the commit has no check runs and the pull request no comment yet, and writes succeed. */
+    private static void githubWithoutCheckRunsOrComment() {
+        github.stubFor(get(urlPathEqualTo(LIST)).willReturn(okJson("{\"total_count\":0,\"check_runs\":[]}")));
+        github.stubFor(post(urlPathEqualTo(RUNS)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":42}")));
+        github.stubFor(patch(urlPathMatching(RUNS + "/\\d+")).willReturn(okJson("{\"id\":42}")));
+        github.stubFor(get(urlPathEqualTo(COMMENTS)).willReturn(okJson("[]")));
+        github.stubFor(post(urlPathEqualTo(COMMENTS)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"id\":7,\"user\":{\"login\":\"github-actions[bot]\",\"type\":\"Bot\"}}")));
+    }
+
     private RunReporter reporter(Optional<GitHubChecks> checks) {
         WorkflowCommands commands = new WorkflowCommands(new PrintWriter(stdout), Optional.of(step.resolve("output")),
                 Optional.of(step.resolve("summary.md")));
         return new RunReporter(checks, commands, List.of(ReportFixtures.TOKEN), PullRequestCommentRenderer.MARKER,
                 logs::add);
-    }
-
-    /** The same run with the two workflows still running. */
-    private static RunReport running(RunReport done) {
-        return new RunReport(done.repository(), done.headSha(), done.pullRequest(), done.trigger(),
-                done.actionsRunUrl(), done.updatedAt(), done.recipes().stream()
-                        .map(r -> r.state() == RecipeState.INVALID ? r : new RecipeReport(r.directory(), r.recipeId(),
-                                RecipeState.RUNNING, r.workflowName(), r.argoUrl(), r.checkRunUrl(), r.progress(),
-                                r.startedAt(), Optional.empty(), r.stages(), r.problems(), List.of(),
-                                Optional.empty(), "running"))
-                        .toList(), done.planMarkdown());
     }
 }

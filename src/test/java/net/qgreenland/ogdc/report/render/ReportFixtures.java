@@ -76,6 +76,17 @@ public final class ReportFixtures {
                 List.of(failed(), invalid(), succeeded()), Optional.empty());
     }
 
+    /** {@code done} as it was while its workflows ran: every recipe but an invalid one running. */
+    public static RunReport running(RunReport done) {
+        return new RunReport(done.repository(), done.headSha(), done.pullRequest(), done.trigger(),
+                done.actionsRunUrl(), done.updatedAt(), done.recipes().stream()
+                        .map(r -> r.state() == RecipeState.INVALID ? r : new RecipeReport(r.directory(), r.recipeId(),
+                                RecipeState.RUNNING, r.workflowName(), r.argoUrl(), r.checkRunUrl(), r.progress(),
+                                r.startedAt(), Optional.empty(), r.stages(), r.problems(), List.of(),
+                                Optional.empty(), "running"))
+                        .toList(), done.planMarkdown());
+    }
+
     private static StageSummary stage(String name, Map<String, Long> counts, int seconds) {
         return new StageSummary(name, counts, Optional.of(Duration.ofSeconds(seconds)));
     }
