@@ -82,6 +82,11 @@ final class ChangeOptions {
         return action.find(Optional.empty(), TOKEN_INPUT, TOKEN_VARIABLE);
     }
 
+    /** Whether the command line chose the change ({@code --base}, {@code --all} or {@code --recipes}). */
+    boolean hasChoice() {
+        return base != null || all || !recipes.isEmpty();
+    }
+
     void requireOneChoice(ActionEnvironment action) {
         int chosen = (base != null ? 1 : 0) + (all ? 1 : 0) + (recipes.isEmpty() ? 0 : 1);
         if (chosen > 1) {

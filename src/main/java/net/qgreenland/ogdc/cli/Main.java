@@ -42,6 +42,7 @@ public final class Main {
                 .addSubcommand(new ValidateCommand(workingDirectory, env))
                 .addSubcommand(new RenderCommand(workingDirectory, env))
                 .addSubcommand(new PlanCommand(workingDirectory, env))
+                .addSubcommand(new RunCommand(workingDirectory, env))
                 .addSubcommand(new SubmitCommand(workingDirectory, env))
                 .addSubcommand(new StatusCommand(workingDirectory, env))
                 .addSubcommand(new LogsCommand(workingDirectory, env))

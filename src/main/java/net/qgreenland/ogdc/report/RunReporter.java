@@ -33,7 +33,7 @@ public final class RunReporter {
     private final Optional<GitHubChecks> checks;
     private final WorkflowCommands commands;
     private final List<String> secrets;
-    private final String marker;
+    private final Optional<String> marker;
     private final Consumer<String> log;
     private final Map<String, CheckRunUpdate> published = new HashMap<>();
     private boolean refused;
@@ -41,10 +41,11 @@ public final class RunReporter {
     /**
      * @param checks where check runs and the comment go; empty without a token or outside a repository
      * @param secrets every secret value, redacted from log excerpts
-     * @param marker the sticky comment's hidden marker ({@link PullRequestCommentRenderer#MARKER} or a keyed one)
+     * @param marker the sticky comment's hidden marker ({@link PullRequestCommentRenderer#MARKER} or a keyed one);
+     *     empty for no comment
      */
-    public RunReporter(Optional<GitHubChecks> checks, WorkflowCommands commands, List<String> secrets, String marker,
-            Consumer<String> log) {
+    public RunReporter(Optional<GitHubChecks> checks, WorkflowCommands commands, List<String> secrets,
+            Optional<String> marker, Consumer<String> log) {
         this.checks = checks;
         this.commands = commands;
         this.secrets = List.copyOf(secrets);
@@ -86,8 +87,10 @@ public final class RunReporter {
             }
             results.add(result);
         }
-        run.pullRequest().ifPresent(number ->
-                results.add(checks.get().upsertComment(number, marker, PullRequestCommentRenderer.render(run, marker))));
+        if (run.pullRequest().isPresent() && marker.isPresent()) {
+            results.add(checks.get().upsertComment(run.pullRequest().getAsInt(), marker.get(),
+                    PullRequestCommentRenderer.render(run, marker.get())));
+        }
         refused = results.contains(GitHubChecks.Publication.REFUSED);
         return results.stream().allMatch(r -> r == GitHubChecks.Publication.PUBLISHED);
     }

@@ -19,6 +19,7 @@ import net.qgreenland.ogdc.git.GitChanges;
 import net.qgreenland.ogdc.plan.RecipePlan;
 import net.qgreenland.ogdc.plan.RunPlan;
 import net.qgreenland.ogdc.plan.RunPlanner;
+import net.qgreenland.ogdc.recipe.Recipe;
 import net.qgreenland.ogdc.recipe.RecipeDiscovery;
 import net.qgreenland.ogdc.recipe.RecipeParseResult;
 import net.qgreenland.ogdc.recipe.RecipeParser;
@@ -82,6 +83,27 @@ public final class RunPlanAssembler {
         }
         return new RunPlan(scope.description() + "; " + diff.source().description(), Optional.of(diff.base()),
                 Optional.of(diff.head()), recipes, selection.triggerPaths(), notes);
+    }
+
+    /**
+     * The recipes {@code plan} runs ({@link net.qgreenland.ogdc.plan.PlanStatus#RUN}), read again at its head commit,
+     * by directory in the plan's order: what the plan outlined, ready to translate and submit.
+     */
+    public Map<String, Recipe> recipesToRun(RunPlan plan) {
+        Map<String, Recipe> recipes = new LinkedHashMap<>();
+        if (plan.head().isEmpty()) {
+            return recipes;
+        }
+        String head = plan.head().get();
+        for (RecipePlan recipe : plan.recipes()) {
+            if (recipe.status() == net.qgreenland.ogdc.plan.PlanStatus.RUN) {
+                RecipeParseResult parsed = RecipeParser.parse(recipe.directory(),
+                        git.recipeFiles(head, recipe.directory()));
+                recipes.put(recipe.directory(), parsed.recipe().orElseThrow(() -> new IllegalStateException(
+                        recipe.directory() + " was planned to run but does not parse at " + head)));
+            }
+        }
+        return recipes;
     }
 
     /**

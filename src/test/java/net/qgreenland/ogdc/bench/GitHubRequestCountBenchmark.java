@@ -86,7 +86,7 @@ public final class GitHubRequestCountBenchmark {
         RunReporter reporter = new RunReporter(
                 Optional.of(HttpGitHubChecks.connect(github.baseUrl(), "o/r", "token", log::add)),
                 new WorkflowCommands(new PrintWriter(new StringWriter()), Optional.empty(), Optional.empty()),
-                List.of(), PullRequestCommentRenderer.MARKER, log::add);
+                List.of(), Optional.of(PullRequestCommentRenderer.MARKER), log::add);
         reporter.update(ReportFixtures.running(finished));
         reporter.finish(finished);
 

@@ -34,7 +34,7 @@ class MainTest {
 
     @ParameterizedTest(name = "{0} is a usage error")
     @CsvSource(delimiter = '|', value = {
-        "''                           | Missing command: choose one of validate, render, plan, submit, status, logs, task",
+        "''                           | Missing command: choose one of validate, render, plan, run, submit, status, logs, task",
         "--frobnicate                 | Unknown option: '--frobnicate'",
         "validate --format xml        | Invalid value for option '--format'",
         "validate --recipes-root ../x | --recipes-root must be a directory inside the repository",

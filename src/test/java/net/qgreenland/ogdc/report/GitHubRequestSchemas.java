@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Checks request bodies sent to a WireMock GitHub against GitHub's own request-body schemas in the reference. */
-final class GitHubRequestSchemas {
+public final class GitHubRequestSchemas {
 
     static final Path FILE = Path.of("../shared/reference/github/request-body-schemas.json");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,7 +59,7 @@ final class GitHubRequestSchemas {
     }
 
     /** Every schema error of every body the server received (GETs have none), by request. */
-    static List<String> errors(List<ServeEvent> events) {
+    public static List<String> errors(List<ServeEvent> events) {
         List<String> errors = new ArrayList<>();
         for (ServeEvent event : events) {
             String method = event.getRequest().getMethod().getName();

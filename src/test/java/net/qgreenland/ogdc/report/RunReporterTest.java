@@ -139,7 +139,7 @@ class RunReporterTest extends GitHubWireMockTest {
     private RunReporter reporter(Optional<GitHubChecks> checks) {
         WorkflowCommands commands = new WorkflowCommands(new PrintWriter(stdout), Optional.of(step.resolve("output")),
                 Optional.of(step.resolve("summary.md")));
-        return new RunReporter(checks, commands, List.of(ReportFixtures.TOKEN), PullRequestCommentRenderer.MARKER,
+        return new RunReporter(checks, commands, List.of(ReportFixtures.TOKEN), Optional.of(PullRequestCommentRenderer.MARKER),
                 logs::add);
     }
 }

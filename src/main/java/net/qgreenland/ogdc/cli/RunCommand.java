@@ -1,0 +1,348 @@
+package net.qgreenland.ogdc.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import net.qgreenland.ogdc.action.ActionEnvironment;
+import net.qgreenland.ogdc.action.ActionEvent;
+import net.qgreenland.ogdc.action.ActionEvents;
+import net.qgreenland.ogdc.action.WorkflowCommands;
+import net.qgreenland.ogdc.cluster.ArgoGateway;
+import net.qgreenland.ogdc.cluster.RenderingArgoGateway;
+import net.qgreenland.ogdc.cluster.SubmitOptions;
+import net.qgreenland.ogdc.git.ChangeScope;
+import net.qgreenland.ogdc.git.GitChanges;
+import net.qgreenland.ogdc.git.JGitChanges;
+import net.qgreenland.ogdc.plan.RunPlanner;
+import net.qgreenland.ogdc.report.GitHubChecks;
+import net.qgreenland.ogdc.report.HttpGitHubChecks;
+import net.qgreenland.ogdc.report.RecipeReport;
+import net.qgreenland.ogdc.report.RecipeState;
+import net.qgreenland.ogdc.report.RunReport;
+import net.qgreenland.ogdc.report.RunReporter;
+import net.qgreenland.ogdc.report.ThrottledGitHubChecks;
+import net.qgreenland.ogdc.report.render.PullRequestCommentRenderer;
+import net.qgreenland.ogdc.run.RunContext;
+import net.qgreenland.ogdc.run.RunPipeline;
+import net.qgreenland.ogdc.run.RunPlanAssembler;
+import net.qgreenland.ogdc.translate.RecipeTranslator;
+import net.qgreenland.ogdc.translate.TranslationSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ogdc-action run}: what the action runs. The change (the GitHub event, or {@code --base/--head},
+ * {@code --all}, {@code --recipes}; {@code --all} when none is given outside Actions) → its recipes, validated →
+ * translated → submitted → watched → reported as check runs, the sticky comment, the job summary and outputs.
+ */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Runs the recipes a change selects and reports each one: validates, translates, submits (or, without a "
+                    + "cluster, writes the workflows to a directory: the dry run), follows the workflows to their "
+                    + "end and reports on GitHub when running in Actions (check runs, a sticky pull-request comment, "
+                    + "the job summary, outputs). Outside Actions it prints the report.",
+            "Without --base, --all or --recipes: the GitHub event inside Actions, every recipe at HEAD outside."
+        },
+        footer = {"", "Exit codes: 0 nothing selected failed (as --fail-on counts failures), 1 a recipe is invalid, "
+                + "failed, errored or timed out, 2 usage error, 4 the cluster could not be used."})
+final class RunCommand implements Callable<Integer> {
+
+    static final String WAIT_INPUT = "wait";
+    static final String TIMEOUT_INPUT = "timeout";
+    static final String ON_CANCEL_INPUT = "on-cancel";
+    static final String FAIL_ON_INPUT = "fail-on";
+    static final String COMMENT_INPUT = "comment";
+    static final String ARGO_UI_INPUT = "argo-ui-url";
+    static final String FORCE_INPUT = "force";
+    /** The states that fail the run unless {@code --fail-on} says otherwise. */
+    static final String DEFAULT_FAIL_ON = "invalid,failed,errored,timed-out";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ChangeOptions change;
+
+    @Mixin
+    ArgoConnectionOptions connection;
+
+    @Mixin
+    ClusterPolicyOptions policy;
+
+    @Option(names = "--no-wait", description = "Submit, report the recipes in progress and exit (input wait: false); "
+            + "a later run or 'sync' completes their check runs.")
+    boolean noWait;
+
+    @Option(names = "--force", description = "Submit even recipes already submitted at this commit with this content "
+            + "(input force).")
+    boolean force;
+
+    @Option(names = "--overwrite", description = "Delete each recipe's published results first.")
+    boolean overwrite;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = SubmitCommand.DurationConverter.class,
+            description = "The longest one recipe may take (input timeout; default 6h).")
+    Duration timeout;
+
+    @Option(names = "--on-cancel", paramLabel = "ACTION", description = "When the job is cancelled: stop its "
+            + "workflows, or leave them running (input on-cancel; default stop).")
+    String onCancel;
+
+    @Option(names = "--fail-on", paramLabel = "STATES", description = "Which recipe states fail the run (input "
+            + "fail-on; default " + DEFAULT_FAIL_ON + ").")
+    String failOn;
+
+    @Option(names = "--parallel", paramLabel = "N", description = "Recipes submitted at once (default 4).")
+    int parallel = 4;
+
+    private final Path workingDirectory;
+    private final Map<String, String> env;
+
+    RunCommand(Path workingDirectory, Map<String, String> env) {
+        this.workingDirectory = workingDirectory;
+        this.env = Map.copyOf(env);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ActionEnvironment action = ActionEnvironment.from(env);
+        WorkflowCommands commands = WorkflowCommands.of(out, action);
+        Optional<String> token = change.token(action);
+        if (action.isGitHubActions()) {
+            token.ifPresent(commands::mask);
+        }
+        connection.maskToken(env, err);
+        if (change.hasChoice() || change.head != null) {
+            change.requireOneChoice(action);
+        }
+        Set<String> failing = failOn(action);
+        SubmitOptions options = submitOptions(action);
+        Consumer<String> log = line -> {
+            synchronized (err) {
+                err.println(line);
+                err.flush();
+            }
+        };
+        Map<String, String> translationEnv = new java.util.HashMap<>(env);
+        translationEnv.put("ARGO_NAMESPACE", connection.namespace(env));
+        TranslationSettings settings = policy.translationSettings(translationEnv);
+        RecipeTranslator translator = new RecipeTranslator(settings);
+        RunReport report;
+        try (GitChanges git = JGitChanges.open(change.repositoryDirectory(action, workingDirectory), token,
+                change.compare(action, token), log)) {
+            Optional<ActionEvent> event = event(action);
+            if (event.isPresent() && unsupported(event.get()).isPresent()) {
+                err.println("ogdc-action run: " + unsupported(event.get()).get());
+                return ExitCode.OK.code();
+            }
+            ChangeScope scope = scope(git, action, log);
+            log.accept("run: " + scope.description());
+            boolean fork = event.filter(e -> e instanceof ActionEvent.PullRequest pull && pull.fork()).isPresent();
+            RunContext context = context(action, event, scope, token);
+            RunPlanAssembler assembler = new RunPlanAssembler(git, change.rules(action),
+                    new RunPlanner(translator, overwrite, policy.allowlist(env)), log);
+            try (ArgoGateway gateway = fork ? forkDryRun(action, log) : connection.open(env, workingDirectory, err, log)) {
+                RunReporter reporter = new RunReporter(checks(action, token, log), commands, context.secrets(),
+                        comment(action) ? Optional.of(PullRequestCommentRenderer.MARKER) : Optional.empty(), log);
+                RunPipeline pipeline = new RunPipeline(assembler, translator, gateway, reporter, options, overwrite,
+                        parallel, context, Clock.systemUTC(), log);
+                report = runCancellably(pipeline, scope);
+            }
+        }
+        if (!action.isGitHubActions()) {
+            printReport(out, report);
+        }
+        return report.recipes().stream().anyMatch(r -> failing.contains(key(r.state())))
+                ? ExitCode.FAILED.code() : ExitCode.OK.code();
+    }
+
+    /** Runs the pipeline with a shutdown hook that reports the run cancelled if the job is stopped (SIGTERM). */
+    private static RunReport runCancellably(RunPipeline pipeline, ChangeScope scope) throws InterruptedException {
+        Thread onTerm = new Thread(pipeline::cancel, "ogdc-cancel");
+        Runtime.getRuntime().addShutdownHook(onTerm);
+        try {
+            return pipeline.run(scope);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onTerm);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already stopping: the hook is running and reports the cancellation
+            }
+        }
+    }
+
+    private Optional<ActionEvent> event(ActionEnvironment action) {
+        if (!action.isGitHubActions() || change.hasChoice()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ActionEvents.read(action));
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** Why this event is not run yet, if so (the commands that need permission checks, and scheduled syncs). */
+    private static Optional<String> unsupported(ActionEvent event) {
+        if (event instanceof ActionEvent.CommentCommand) {
+            return Optional.of("pull-request comment commands are not run yet: they need the commenter's write "
+                    + "permission checked first, which is not built; nothing was done");
+        }
+        if (event instanceof ActionEvent.Schedule) {
+            return Optional.of("scheduled runs (sync) are not built yet; nothing was done");
+        }
+        return Optional.empty();
+    }
+
+    private ChangeScope scope(GitChanges git, ActionEnvironment action, Consumer<String> log) {
+        if (!change.hasChoice() && !action.isGitHubActions()) {
+            return new ChangeScope.All(git.requireCommit("HEAD"), "every recipe at HEAD (no --base, --all or "
+                    + "--recipes given)");
+        }
+        return change.scope(git, action, log);
+    }
+
+    private RunContext context(ActionEnvironment action, Optional<ActionEvent> event, ChangeScope scope,
+            Optional<String> token) {
+        String head = event.filter(e -> e instanceof ActionEvent.PullRequest)
+                .map(e -> ((ActionEvent.PullRequest) e).headSha())
+                .orElseGet(() -> headOf(scope).or(action::sha).orElse(""));
+        OptionalInt pullRequest = event.filter(e -> e instanceof ActionEvent.PullRequest)
+                .map(e -> OptionalInt.of(((ActionEvent.PullRequest) e).number())).orElse(OptionalInt.empty());
+        Optional<String> runUrl = action.serverUrl().flatMap(server -> action.repository().flatMap(repo ->
+                action.runId().map(id -> server + "/" + repo + "/actions/runs/" + id)));
+        List<String> secrets = new ArrayList<>();
+        token.ifPresent(secrets::add);
+        action.input(ArgoConnectionOptions.TOKEN_INPUT).ifPresent(secrets::add);
+        action.variable(ArgoConnectionOptions.TOKEN_VARIABLE).ifPresent(secrets::add);
+        return new RunContext(action.repository().orElse("local"), head, pullRequest,
+                action.eventName().orElse("cli"), runUrl, action.input(ARGO_UI_INPUT), secrets);
+    }
+
+    private static Optional<String> headOf(ChangeScope scope) {
+        if (scope instanceof ChangeScope.Diff diff) {
+            return Optional.of(diff.head());
+        }
+        if (scope instanceof ChangeScope.All all) {
+            return Optional.of(all.head());
+        }
+        if (scope instanceof ChangeScope.Named named) {
+            return Optional.of(named.head());
+        }
+        return Optional.empty();
+    }
+
+    /** Check runs and the comment, when running in Actions with a token and a repository. */
+    private static Optional<GitHubChecks> checks(ActionEnvironment action, Optional<String> token,
+            Consumer<String> log) {
+        if (!action.isGitHubActions() || token.isEmpty() || action.repository().isEmpty()) {
+            return Optional.empty();
+        }
+        GitHubChecks http = HttpGitHubChecks.connect(action.apiUrl().orElse("https://api.github.com"),
+                action.repository().get(), token.get(), log);
+        return Optional.of(new ThrottledGitHubChecks(http, Duration.ofSeconds(10), Clock.systemUTC()));
+    }
+
+    private ArgoGateway forkDryRun(ActionEnvironment action, Consumer<String> log) {
+        log.accept("a pull request from a fork never submits workflows (its code is not trusted to run on the "
+                + "cluster, and its token cannot report): validating and rendering only");
+        Path directory = action.runnerTemp().orElse(workingDirectory).resolve(ArgoConnectionOptions.DEFAULT_DRY_RUN_DIR);
+        return new RenderingArgoGateway(directory, connection.namespace(env), log);
+    }
+
+    private SubmitOptions submitOptions(ActionEnvironment action) {
+        boolean await = !noWait && bool(action.input(WAIT_INPUT), WAIT_INPUT, true);
+        boolean forced = force || bool(action.input(FORCE_INPUT), FORCE_INPUT, false);
+        Duration limit = timeout != null ? timeout : action.input(TIMEOUT_INPUT)
+                .map(value -> new SubmitCommand.DurationConverter().convert(value)).orElse(SubmitOptions.DEFAULT_TIMEOUT);
+        String cancel = Optional.ofNullable(onCancel).or(() -> action.input(ON_CANCEL_INPUT)).orElse("stop")
+                .strip().toLowerCase(Locale.ROOT);
+        if (!cancel.equals("stop") && !cancel.equals("leave")) {
+            throw new ParameterException(spec.commandLine(), "on-cancel must be stop or leave, got '" + cancel + "'");
+        }
+        return new SubmitOptions(await, forced, limit,
+                cancel.equals("stop") ? SubmitOptions.TimeoutAction.STOP : SubmitOptions.TimeoutAction.LEAVE,
+                SubmitOptions.DEFAULT_LOG_LINES);
+    }
+
+    private boolean comment(ActionEnvironment action) {
+        return bool(action.input(COMMENT_INPUT), COMMENT_INPUT, true);
+    }
+
+    private Set<String> failOn(ActionEnvironment action) {
+        String text = Optional.ofNullable(failOn).or(() -> action.input(FAIL_ON_INPUT)).orElse(DEFAULT_FAIL_ON);
+        Set<String> known = new TreeSet<>();
+        for (RecipeState state : RecipeState.values()) {
+            known.add(key(state));
+        }
+        Set<String> states = new TreeSet<>();
+        for (String part : text.split("[,\\s]+")) {
+            String state = part.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+            if (state.isEmpty() || state.equals("none")) {
+                continue;
+            }
+            if (!known.contains(state)) {
+                throw new ParameterException(spec.commandLine(), "fail-on: unknown state '" + part + "'; use some of "
+                        + String.join(", ", known) + ", or none");
+            }
+            states.add(state);
+        }
+        return states;
+    }
+
+    private boolean bool(Optional<String> value, String name, boolean fallback) {
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        String text = value.get().strip().toLowerCase(Locale.ROOT);
+        if (!text.equals("true") && !text.equals("false")) {
+            throw new ParameterException(spec.commandLine(), name + " must be true or false, got '" + value.get() + "'");
+        }
+        return text.equals("true");
+    }
+
+    /** {@code timed-out} for TIMED_OUT. */
+    static String key(RecipeState state) {
+        return state.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static void printReport(PrintWriter out, RunReport report) {
+        for (RecipeReport recipe : report.recipes()) {
+            out.println((recipe.state().isFailure() ? "✗ " : recipe.state() == RecipeState.SUCCEEDED ? "✓ " : "- ")
+                    + recipe.directory() + ": " + recipe.state().label()
+                    + recipe.workflowName().map(name -> " (" + name + ")").orElse("") + " - " + recipe.detail());
+            recipe.problems().forEach(problem -> out.println("    " + problem.location() + ": "
+                    + problem.severity().name().toLowerCase(Locale.ROOT) + ": " + problem.message()));
+        }
+        out.println(report.recipes().size() + (report.recipes().size() == 1 ? " recipe" : " recipes")
+                + (report.recipes().isEmpty() ? " selected" : ": " + counts(report)));
+        out.flush();
+    }
+
+    private static String counts(RunReport report) {
+        List<String> parts = new ArrayList<>();
+        report.counts().forEach((state, count) -> parts.add(count + " " + state.label()));
+        return String.join(", ", parts);
+    }
+}

@@ -1,0 +1,230 @@
+package net.qgreenland.ogdc.run;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import net.qgreenland.ogdc.cluster.ArgoGateway;
+import net.qgreenland.ogdc.cluster.ClusterException;
+import net.qgreenland.ogdc.cluster.LabelSelector;
+import net.qgreenland.ogdc.cluster.RecipeSubmission;
+import net.qgreenland.ogdc.cluster.RecipeSubmitter;
+import net.qgreenland.ogdc.cluster.RunLabels;
+import net.qgreenland.ogdc.cluster.SubmissionStatus;
+import net.qgreenland.ogdc.cluster.SubmitOptions;
+import net.qgreenland.ogdc.cluster.WorkflowState;
+import net.qgreenland.ogdc.cluster.WorkflowTracker;
+import net.qgreenland.ogdc.git.ChangeScope;
+import net.qgreenland.ogdc.plan.PlanRenderer;
+import net.qgreenland.ogdc.plan.RecipePlan;
+import net.qgreenland.ogdc.plan.RunPlan;
+import net.qgreenland.ogdc.recipe.Recipe;
+import net.qgreenland.ogdc.report.RecipeReport;
+import net.qgreenland.ogdc.report.RecipeState;
+import net.qgreenland.ogdc.report.RunReport;
+import net.qgreenland.ogdc.report.RunReporter;
+import net.qgreenland.ogdc.report.RunReports;
+import net.qgreenland.ogdc.translate.RecipeTranslator;
+
+/**
+ * One run of the action: the change → the recipes it selects, parsed and validated → translated → submitted →
+ * watched → reported, recipes handled concurrently (bounded), each recipe's report updated as its workflow changes
+ * phase. {@link #cancel} (the job being cancelled) ends it: every recipe not finished is reported cancelled and its
+ * workflows stopped.
+ */
+public final class RunPipeline {
+
+    private final RunPlanAssembler assembler;
+    private final RecipeTranslator translator;
+    private final ArgoGateway gateway;
+    private final RunReporter reporter;
+    private final SubmitOptions options;
+    private final boolean overwrite;
+    private final int parallel;
+    private final RunContext context;
+    private final Clock clock;
+    private final Consumer<String> log;
+    private final Map<String, RecipeReport> reports = new LinkedHashMap<>();
+    private final Map<String, String> directoriesById = new LinkedHashMap<>();
+    private final List<String> submittedWorkflows = new ArrayList<>();
+    private volatile ExecutorService pool;
+    private volatile String lastPlanMarkdown = "";
+    private volatile boolean cancelled;
+    private boolean finished;
+
+    public RunPipeline(RunPlanAssembler assembler, RecipeTranslator translator, ArgoGateway gateway,
+            RunReporter reporter, SubmitOptions options, boolean overwrite, int parallel, RunContext context,
+            Clock clock, Consumer<String> log) {
+        this.assembler = assembler;
+        this.translator = translator;
+        this.gateway = gateway;
+        this.reporter = reporter;
+        this.options = options;
+        this.overwrite = overwrite;
+        this.parallel = parallel;
+        this.context = context;
+        this.clock = clock;
+        this.log = log;
+    }
+
+    /**
+     * Runs the recipes {@code scope} selects and reports them; returns the final report.
+     *
+     * @throws InterruptedException if the thread is interrupted (the run is then reported cancelled)
+     */
+    public RunReport run(ChangeScope scope) throws InterruptedException {
+        RunPlan plan = assembler.assemble(scope);
+        log.accept("run: " + plan.recipes().size() + " recipe(s) selected by " + plan.scope());
+        Map<String, Recipe> toRun = assembler.recipesToRun(plan);
+        String planMarkdown = PlanRenderer.markdown(plan);
+        synchronized (this) {
+            plan.recipes().forEach(recipe -> reports.put(recipe.directory(), initial(recipe)));
+            toRun.forEach((directory, recipe) -> directoriesById.put(recipe.id().value(), directory));
+        }
+        reporter.update(report(planMarkdown));
+        try {
+            submitAll(plan, toRun, planMarkdown);
+        } catch (InterruptedException e) {
+            cancel();
+            throw e;
+        }
+        return finish(planMarkdown);
+    }
+
+    /**
+     * The job is being cancelled: stops the workflows this run submitted (unless options say leave them), marks
+     * every recipe not yet finished cancelled and publishes the final report. Safe to call from another thread,
+     * and more than once.
+     */
+    public void cancel() {
+        cancelled = true;
+        ExecutorService running = pool;
+        if (running != null) {
+            running.shutdownNow();
+        }
+        List<String> workflows;
+        synchronized (this) {
+            workflows = List.copyOf(submittedWorkflows);
+            reports.replaceAll((directory, report) -> report.state().isCompleted() ? report
+                    : withState(report, RecipeState.CANCELLED, "The job was cancelled before this recipe finished."));
+        }
+        if (options.onTimeout() != SubmitOptions.TimeoutAction.LEAVE) {
+            for (String workflow : workflows) {
+                try {
+                    gateway.stop(workflow, "ogdc-action: the GitHub job was cancelled");
+                } catch (ClusterException e) {
+                    log.accept("could not stop " + workflow + ": " + e.getMessage());
+                }
+            }
+        }
+        finish(lastPlanMarkdown);
+    }
+
+    private void submitAll(RunPlan plan, Map<String, Recipe> toRun, String planMarkdown) throws InterruptedException {
+        lastPlanMarkdown = planMarkdown;
+        if (toRun.isEmpty() || cancelled) {
+            return;
+        }
+        RunLabels labels = new RunLabels(plan.head(), context.pullRequest(), context.trigger());
+        pool = Executors.newFixedThreadPool(Math.min(parallel, toRun.size()));
+        try (WorkflowTracker tracker = new WorkflowTracker(gateway,
+                LabelSelector.anyOf(RunLabels.RECIPE_ID, directoriesById.keySet()), Duration.ofMinutes(1),
+                state -> onChange(state, planMarkdown), log)) {
+            List<Future<RecipeSubmission>> futures = new ArrayList<>();
+            for (Map.Entry<String, Recipe> entry : toRun.entrySet()) {
+                Recipe recipe = entry.getValue();
+                RecipeSubmitter submitter = new RecipeSubmitter(gateway, tracker, options,
+                        line -> log.accept(entry.getKey() + ": " + line));
+                futures.add(pool.submit(() -> submitter.submit(recipe, translator.translate(recipe, overwrite),
+                        labels)));
+            }
+            for (Future<RecipeSubmission> future : futures) {
+                try {
+                    RecipeSubmission submission = future.get();
+                    record(RunReports.fromSubmission(submission, context.argoUi()));
+                } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                    if (!cancelled) {
+                        throw new IllegalStateException("submitting a recipe failed unexpectedly", e.getCause());
+                    }
+                    // the job was cancelled: cancel() reports every unfinished recipe
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A main workflow changed: remember it (to stop on cancel) and report a phase change at once. */
+    private void onChange(WorkflowState state, String planMarkdown) {
+        String directory = directoriesById.get(state.labels().get(RunLabels.RECIPE_ID));
+        if (directory == null || !"main".equals(state.labels().get(RunLabels.ROLE)) || state.isTerminal()) {
+            return;
+        }
+        boolean phaseChanged;
+        synchronized (this) {
+            if (!submittedWorkflows.contains(state.name())) {
+                submittedWorkflows.add(state.name());
+            }
+            RecipeReport before = reports.get(directory);
+            RecipeReport now = RunReports.fromSubmission(new RecipeSubmission(directory,
+                    state.labels().get(RunLabels.RECIPE_ID), SubmissionStatus.SUBMITTED, Optional.of(state), false,
+                    "Running: " + state.name() + ".", List.of()), context.argoUi());
+            if (before.state().isCompleted()) {
+                return;
+            }
+            phaseChanged = before.state() != now.state() || !before.workflowName().equals(now.workflowName());
+            reports.put(directory, now);
+        }
+        if (phaseChanged && !cancelled) {
+            reporter.update(report(planMarkdown));
+        }
+    }
+
+    private synchronized void record(RecipeReport report) {
+        RecipeReport before = reports.get(report.directory());
+        if (before == null || !before.state().isCompleted()) {
+            reports.put(report.directory(), report);
+        }
+    }
+
+    private RunReport finish(String planMarkdown) {
+        RunReport last;
+        synchronized (this) {
+            if (finished) {
+                return report(planMarkdown);
+            }
+            finished = true;
+            last = report(planMarkdown);
+        }
+        reporter.finish(last);
+        return last;
+    }
+
+    private synchronized RunReport report(String planMarkdown) {
+        return new RunReport(context.repository(), context.headSha(), context.pullRequest(), context.trigger(),
+                context.actionsRunUrl(), clock.instant(), List.copyOf(reports.values()),
+                planMarkdown.isEmpty() ? Optional.empty() : Optional.of(planMarkdown));
+    }
+
+    private static RecipeReport initial(RecipePlan plan) {
+        RecipeReport planned = RunReports.fromPlan(plan);
+        return planned.state() == RecipeState.PLANNED
+                ? withState(planned, RecipeState.QUEUED, "Queued: " + plan.why() + ".") : planned;
+    }
+
+    private static RecipeReport withState(RecipeReport report, RecipeState state, String detail) {
+        return new RecipeReport(report.directory(), report.recipeId(), state, report.workflowName(),
+                report.argoUrl(), report.checkRunUrl(), report.progress(), report.startedAt(), report.finishedAt(),
+                report.stages(), report.problems(), report.logs(), report.reason(), detail);
+    }
+}
