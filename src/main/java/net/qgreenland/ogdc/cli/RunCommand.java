@@ -73,6 +73,8 @@ final class RunCommand implements Callable<Integer> {
     static final String COMMENT_INPUT = "comment";
     static final String ARGO_UI_INPUT = "argo-ui-url";
     static final String FORCE_INPUT = "force";
+    static final String COMMAND_INPUT = "command";
+    static final String HELPER_IMAGE_INPUT = "helper-image";
     /** The states that fail the run unless {@code --fail-on} says otherwise. */
     static final String DEFAULT_FAIL_ON = "invalid,failed,errored,timed-out";
 
@@ -133,6 +135,15 @@ final class RunCommand implements Callable<Integer> {
             token.ifPresent(commands::mask);
         }
         connection.maskToken(env, err);
+        String command = action.input(COMMAND_INPUT).orElse("run").strip();
+        if (command.equals("sync")) {
+            err.println("ogdc-action run: command 'sync' (completing the check runs of workflows that outlived their "
+                    + "job) is not built yet; nothing was done");
+            return ExitCode.OK.code();
+        }
+        if (!command.equals("run")) {
+            throw new ParameterException(spec.commandLine(), "input command must be run or sync, got '" + command + "'");
+        }
         if (change.hasChoice() || change.head != null) {
             change.requireOneChoice(action);
         }
@@ -146,6 +157,7 @@ final class RunCommand implements Callable<Integer> {
         };
         Map<String, String> translationEnv = new java.util.HashMap<>(env);
         translationEnv.put("ARGO_NAMESPACE", connection.namespace(env));
+        action.input(HELPER_IMAGE_INPUT).ifPresent(image -> translationEnv.put("OGDC_TASK_IMAGE", image));
         TranslationSettings settings = policy.translationSettings(translationEnv);
         RecipeTranslator translator = new RecipeTranslator(settings);
         RunReport report;
