@@ -86,6 +86,35 @@ final class MockCluster implements AutoCloseable {
                 .replace("generateName: unused-", "name: " + name));
     }
 
+    /**
+     * Until the returned handle is closed, a background thread finishes every workflow submitted to the mock (as
+     * {@link ArgoTestController#finish} does), so that commands waiting for their workflows see them end.
+     */
+    AutoCloseable finishingEverySubmittedWorkflow() {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext workflows =
+                new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder()
+                        .withGroup("argoproj.io").withVersion("v1alpha1").withKind("Workflow")
+                        .withPlural("workflows").withNamespaced(true).build();
+        Thread argo = new Thread(() -> {
+            while (!done.get()) {
+                controllerClient.genericKubernetesResources(workflows).inNamespace(NAMESPACE).list().getItems()
+                        .stream().filter(w -> w.getAdditionalProperties().get("status") == null)
+                        .forEach(w -> controller.finish(w.getMetadata().getName()));
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "test-argo-controller");
+        argo.start();
+        return () -> {
+            done.set(true);
+            argo.join();
+        };
+    }
+
     @Override
     public void close() {
         controllerClient.close();

@@ -28,7 +28,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import net.qgreenland.ogdc.cli.Main;
 import net.qgreenland.ogdc.report.GitHubRequestSchemas;
 import net.qgreenland.ogdc.testing.CommitWriter;
@@ -170,28 +169,12 @@ class RunEndToEndTest {
         env.put("INPUT_TOKEN", TOKEN);
         env.put("INPUT_MODE", "kubernetes");
         env.put("INPUT_TIMEOUT", "5m");
-        AtomicBoolean done = new AtomicBoolean();
-        Thread argoController = new Thread(() -> {
-            while (!done.get()) {
-                storedWorkflows().stream().filter(w -> w.getAdditionalProperties().get("status") == null)
-                        .forEach(w -> cluster.controller.finish(w.getMetadata().getName()));
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        argoController.start();
-        try {
+        try (AutoCloseable argo = cluster.finishingEverySubmittedWorkflow()) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             int code = Main.run(new PrintWriter(out), new PrintWriter(err), env, "run", "--kubeconfig",
                     kubeconfig.toString());
             return new Run(code, out.toString(), err.toString());
-        } finally {
-            done.set(true);
-            argoController.join();
         }
     }
 

@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import net.qgreenland.ogdc.cli.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -93,26 +92,9 @@ class SubmitEndToEndTest {
     void waitFollowsTheWorkflowToItsEndAndStatusShowsIt() throws Exception {
         cluster = new MockCluster();
         Map<String, String> env = kubeEnv();
-        AtomicBoolean done = new AtomicBoolean();
-        Thread argoController = new Thread(() -> {
-            while (!done.get()) {
-                storedWorkflows().stream()
-                        .filter(w -> w.getAdditionalProperties().get("status") == null)
-                        .forEach(w -> cluster.controller.finish(w.getMetadata().getName()));
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        argoController.start();
         Run submitted;
-        try {
+        try (AutoCloseable argo = cluster.finishingEverySubmittedWorkflow()) {
             submitted = run(env, "submit", "--kubeconfig", kubeconfig().toString(), "--wait", RECIPE);
-        } finally {
-            done.set(true);
-            argoController.join();
         }
 
         assertThat(submitted.code).as(submitted.err).isZero();
