@@ -98,6 +98,16 @@ final class ArgoConnectionOptions {
                     + DEFAULT_DRY_RUN_DIR + "). Files it did not write are never replaced.")
     Path dryRunDirectory;
 
+    /**
+     * {@code env} with {@code ARGO_NAMESPACE} set to {@link #namespace(Map)}: workflows name the namespace they are
+     * submitted to.
+     */
+    Map<String, String> translationEnvironment(Map<String, String> env) {
+        Map<String, String> translationEnv = new java.util.HashMap<>(env);
+        translationEnv.put(NAMESPACE_VARIABLE, namespace(env));
+        return translationEnv;
+    }
+
     /** The namespace: the flag, the input, {@code ARGO_NAMESPACE}, else {@code qgnet}. */
     String namespace(Map<String, String> env) {
         return ActionEnvironment.from(env).resolve(Optional.ofNullable(namespace), NAMESPACE_INPUT,
@@ -122,9 +132,8 @@ final class ArgoConnectionOptions {
      * log. Call it before printing anything.
      */
     void maskToken(Map<String, String> env, PrintWriter err) {
-        ActionEnvironment action = ActionEnvironment.from(env);
-        if (action.isGitHubActions()) {
-            token(action).ifPresent(value -> {
+        if (ActionEnvironment.from(env).isGitHubActions()) {
+            token(env).ifPresent(value -> {
                 err.println("::add-mask::" + value);
                 err.flush();
             });
@@ -200,6 +209,11 @@ final class ArgoConnectionOptions {
                         + "' is not a valid http(s) URL: " + e.getReason());
             }
         });
+    }
+
+    /** The Argo token (input, variable, then a token file), to mask and to keep out of reports. */
+    Optional<String> token(Map<String, String> env) {
+        return token(ActionEnvironment.from(env));
     }
 
     /** The token: input, variable, then a token file; "Bearer " is dropped by the settings. */

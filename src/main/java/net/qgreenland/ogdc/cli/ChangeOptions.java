@@ -148,7 +148,8 @@ final class ChangeOptions {
                 : action.find(Optional.empty(), TRIGGER_ALL_INPUT, TRIGGER_ALL_VARIABLE)
                         .map(ChangeOptions::splitList).orElse(List.of());
         boolean runOnDocs = runOnDocumentationChanges != null ? runOnDocumentationChanges
-                : parseBoolean(action.find(Optional.empty(), RUN_ON_DOCS_INPUT, RUN_ON_DOCS_VARIABLE));
+                : booleanSetting(action.find(Optional.empty(), RUN_ON_DOCS_INPUT, RUN_ON_DOCS_VARIABLE),
+                        RUN_ON_DOCS_INPUT, false, spec);
         try {
             return new ChangeRules(root, ChangeRules.DEFAULT_DOCUMENTATION_GLOBS, runOnDocs,
                     globs.stream().map(String::strip).filter(glob -> !glob.isEmpty()).toList());
@@ -157,14 +158,19 @@ final class ChangeOptions {
         }
     }
 
-    private boolean parseBoolean(Optional<String> value) {
+    /**
+     * A true/false setting (an action input, say) named {@code name}; {@code fallback} when absent.
+     *
+     * @throws ParameterException when it is neither true nor false
+     */
+    static boolean booleanSetting(Optional<String> value, String name, boolean fallback, CommandSpec spec) {
         if (value.isEmpty()) {
-            return false;
+            return fallback;
         }
         String text = value.get().strip().toLowerCase(java.util.Locale.ROOT);
         if (!text.equals("true") && !text.equals("false")) {
-            throw new ParameterException(spec.commandLine(), RUN_ON_DOCS_INPUT + " must be true or false, got '"
-                    + value.get() + "'");
+            throw new ParameterException(spec.commandLine(), name + " must be true or false, got '" + value.get()
+                    + "'");
         }
         return text.equals("true");
     }

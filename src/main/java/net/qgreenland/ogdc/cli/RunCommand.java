@@ -149,14 +149,14 @@ final class RunCommand implements Callable<Integer> {
         }
         Set<String> failing = failOn(action);
         SubmitOptions options = submitOptions(action);
+        boolean stopOnCancel = stopOnCancel(action);
         Consumer<String> log = line -> {
             synchronized (err) {
                 err.println(line);
                 err.flush();
             }
         };
-        Map<String, String> translationEnv = new java.util.HashMap<>(env);
-        translationEnv.put("ARGO_NAMESPACE", connection.namespace(env));
+        Map<String, String> translationEnv = connection.translationEnvironment(env);
         action.input(HELPER_IMAGE_INPUT).ifPresent(image -> translationEnv.put("OGDC_TASK_IMAGE", image));
         TranslationSettings settings = policy.translationSettings(translationEnv);
         RecipeTranslator translator = new RecipeTranslator(settings);
@@ -171,14 +171,14 @@ final class RunCommand implements Callable<Integer> {
             ChangeScope scope = scope(git, action, log);
             log.accept("run: " + scope.description());
             boolean fork = event.filter(e -> e instanceof ActionEvent.PullRequest pull && pull.fork()).isPresent();
-            RunContext context = context(action, event, scope, token);
+            RunContext context = context(action, event, scope, token, connection.token(env));
             RunPlanAssembler assembler = new RunPlanAssembler(git, change.rules(action),
                     new RunPlanner(translator, overwrite, policy.allowlist(env)), log);
             try (ArgoGateway gateway = fork ? forkDryRun(action, log) : connection.open(env, workingDirectory, err, log)) {
                 RunReporter reporter = new RunReporter(checks(action, token, log), commands, context.secrets(),
                         comment(action) ? Optional.of(PullRequestCommentRenderer.MARKER) : Optional.empty(), log);
                 RunPipeline pipeline = new RunPipeline(assembler, translator, gateway, reporter, options, overwrite,
-                        parallel, context, Clock.systemUTC(), log);
+                        stopOnCancel, parallel, context, Clock.systemUTC(), log);
                 report = runCancellably(pipeline, scope);
             }
         }
@@ -236,7 +236,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private RunContext context(ActionEnvironment action, Optional<ActionEvent> event, ChangeScope scope,
-            Optional<String> token) {
+            Optional<String> token, Optional<String> argoToken) {
         String head = event.filter(e -> e instanceof ActionEvent.PullRequest)
                 .map(e -> ((ActionEvent.PullRequest) e).headSha())
                 .orElseGet(() -> headOf(scope).or(action::sha).orElse(""));
@@ -246,8 +246,7 @@ final class RunCommand implements Callable<Integer> {
                 action.runId().map(id -> server + "/" + repo + "/actions/runs/" + id)));
         List<String> secrets = new ArrayList<>();
         token.ifPresent(secrets::add);
-        action.input(ArgoConnectionOptions.TOKEN_INPUT).ifPresent(secrets::add);
-        action.variable(ArgoConnectionOptions.TOKEN_VARIABLE).ifPresent(secrets::add);
+        argoToken.ifPresent(secrets::add);
         return new RunContext(action.repository().orElse("local"), head, pullRequest,
                 action.eventName().orElse("cli"), runUrl, action.input(ARGO_UI_INPUT), secrets);
     }
@@ -288,14 +287,18 @@ final class RunCommand implements Callable<Integer> {
         boolean forced = force || bool(action.input(FORCE_INPUT), FORCE_INPUT, false);
         Duration limit = timeout != null ? timeout : action.input(TIMEOUT_INPUT)
                 .map(value -> new SubmitCommand.DurationConverter().convert(value)).orElse(SubmitOptions.DEFAULT_TIMEOUT);
+        return new SubmitOptions(await, forced, limit, SubmitOptions.TimeoutAction.STOP,
+                SubmitOptions.DEFAULT_LOG_LINES);
+    }
+
+    /** Whether a cancelled job stops its workflows ({@code stop}, the default) or leaves them running. */
+    private boolean stopOnCancel(ActionEnvironment action) {
         String cancel = Optional.ofNullable(onCancel).or(() -> action.input(ON_CANCEL_INPUT)).orElse("stop")
                 .strip().toLowerCase(Locale.ROOT);
         if (!cancel.equals("stop") && !cancel.equals("leave")) {
             throw new ParameterException(spec.commandLine(), "on-cancel must be stop or leave, got '" + cancel + "'");
         }
-        return new SubmitOptions(await, forced, limit,
-                cancel.equals("stop") ? SubmitOptions.TimeoutAction.STOP : SubmitOptions.TimeoutAction.LEAVE,
-                SubmitOptions.DEFAULT_LOG_LINES);
+        return cancel.equals("stop");
     }
 
     private boolean comment(ActionEnvironment action) {
@@ -324,14 +327,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private boolean bool(Optional<String> value, String name, boolean fallback) {
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        String text = value.get().strip().toLowerCase(Locale.ROOT);
-        if (!text.equals("true") && !text.equals("false")) {
-            throw new ParameterException(spec.commandLine(), name + " must be true or false, got '" + value.get() + "'");
-        }
-        return text.equals("true");
+        return ChangeOptions.booleanSetting(value, name, fallback, spec);
     }
 
     /** {@code timed-out} for TIMED_OUT. */

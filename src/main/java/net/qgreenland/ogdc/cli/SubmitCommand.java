@@ -125,9 +125,8 @@ final class SubmitCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     parallel < 1 ? "--parallel must be at least 1" : "--log-lines must not be negative");
         }
-        Map<String, String> translationEnv = new LinkedHashMap<>(env);
-        translationEnv.put("ARGO_NAMESPACE", connection.namespace(env));
-        TranslationSettings settings = selection.policy.translationSettings(translationEnv);
+        TranslationSettings settings =
+                selection.policy.translationSettings(connection.translationEnvironment(env));
         List<RecipeParseResult> results = selection.parse(workingDirectory, env);
         Optional<Map<Recipe, RecipeWorkflows>> translated = RecipeTranslations.translateAll(results,
                 new RecipeTranslator(settings), overwrite, err, "Nothing submitted");

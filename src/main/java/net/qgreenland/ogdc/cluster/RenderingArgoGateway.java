@@ -6,12 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import net.qgreenland.ogdc.argo.model.ArgoDocuments;
 import net.qgreenland.ogdc.argo.model.Workflow;
@@ -32,9 +30,8 @@ public final class RenderingArgoGateway implements ArgoGateway {
     private final Path directory;
     private final String namespace;
     private final Consumer<String> log;
-    private final Map<String, WorkflowState> rendered = new LinkedHashMap<>();
+    private final InMemoryWorkflows rendered = new InMemoryWorkflows();
     private final Map<String, Path> files = new LinkedHashMap<>();
-    private final List<SelectedChanges> watchers = new CopyOnWriteArrayList<>();
 
     /**
      * @param directory where the YAML files go (created when the first workflow is written)
@@ -71,11 +68,10 @@ public final class RenderingArgoGateway implements ArgoGateway {
                     Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.of("written to " + file), workflow.metadata().labels(),
                     workflow.metadata().annotations(), List.of());
-            rendered.put(name, state);
             files.put(name, file);
         }
         log.accept("dry run: " + stem + " written to " + file);
-        watchers.forEach(w -> w.offer(state));
+        rendered.put(state);
         return state;
     }
 
@@ -87,24 +83,19 @@ public final class RenderingArgoGateway implements ArgoGateway {
     }
 
     @Override
-    public synchronized List<WorkflowState> find(LabelSelector selector) {
+    public List<WorkflowState> find(LabelSelector selector) {
         // Only what this dry run wrote: nothing was ever submitted anywhere.
-        List<WorkflowState> matching = new ArrayList<>();
-        rendered.values().stream().filter(s -> selector.matches(s.labels())).forEach(s -> matching.add(0, s));
-        return matching;
+        return rendered.find(selector);
     }
 
     @Override
-    public synchronized Optional<WorkflowState> findByName(String name) {
-        return Optional.ofNullable(rendered.get(name));
+    public Optional<WorkflowState> findByName(String name) {
+        return rendered.find(name);
     }
 
     @Override
     public WorkflowWatch watch(LabelSelector selector, WorkflowListener listener) {
-        SelectedChanges watcher = new SelectedChanges(selector, listener);
-        watchers.add(watcher);
-        find(selector).forEach(watcher::offer);
-        return () -> watchers.remove(watcher);
+        return rendered.watch(selector, listener);
     }
 
     @Override
@@ -118,7 +109,7 @@ public final class RenderingArgoGateway implements ArgoGateway {
     }
 
     @Override
-    public synchronized void delete(String name) {
+    public void delete(String name) {
         // The file stays: it is the dry run's result.
         rendered.remove(name);
     }
@@ -130,12 +121,12 @@ public final class RenderingArgoGateway implements ArgoGateway {
 
     @Override
     public void close() {
-        watchers.clear();
+        rendered.closeWatches();
     }
 
     private String uniqueName(String stem) {
         String name = stem;
-        for (int n = 2; rendered.containsKey(name); n++) {
+        for (int n = 2; files.containsKey(name); n++) {
             name = stem + "." + n;
         }
         return name;

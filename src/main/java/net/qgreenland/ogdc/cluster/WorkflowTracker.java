@@ -24,6 +24,7 @@ public final class WorkflowTracker implements AutoCloseable {
     private final Consumer<WorkflowState> progress;
     private final Map<String, WorkflowState> latest = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<WorkflowState>> finals = new ConcurrentHashMap<>();
+    private final ChangeDeduplicator seen = new ChangeDeduplicator(this::changed);
     private final WorkflowWatch watch;
 
     /**
@@ -88,22 +89,16 @@ public final class WorkflowTracker implements AutoCloseable {
         return Optional.ofNullable(latest.get(name));
     }
 
+    /** States from the watch and from direct reads meet here; each new one is passed on once. */
     private void record(WorkflowState state) {
-        boolean[] changed = {false};
-        latest.compute(state.name(), (name, previous) -> {
-            boolean sameVersion = previous != null && !state.resourceVersion().isEmpty()
-                    && state.resourceVersion().equals(previous.resourceVersion());
-            if (previous != null && (previous.isTerminal() || sameVersion)) {
-                return previous;
-            }
-            changed[0] = true;
-            return state;
-        });
-        if (changed[0]) {
-            progress.accept(state);
-            if (state.isTerminal()) {
-                finals.computeIfAbsent(state.name(), n -> new CompletableFuture<>()).complete(state);
-            }
+        seen.offer(state);
+    }
+
+    private void changed(WorkflowState state) {
+        latest.put(state.name(), state);
+        progress.accept(state);
+        if (state.isTerminal()) {
+            finals.computeIfAbsent(state.name(), n -> new CompletableFuture<>()).complete(state);
         }
     }
 

@@ -55,7 +55,7 @@ public final class RunReporter {
 
     /** Publishes the run's current state: each recipe's check run and, for a pull request, the comment. */
     public void update(RunReport run) {
-        publishToGitHub(run);
+        publishToGitHub(run, render(run));
     }
 
     /**
@@ -64,20 +64,25 @@ public final class RunReporter {
      * @return whether GitHub took everything (false after a refusal or a failure, which were logged)
      */
     public boolean finish(RunReport run) {
-        boolean delivered = publishToGitHub(run);
+        List<CheckRunUpdate> updates = render(run);
+        boolean delivered = publishToGitHub(run, updates);
         commands.appendSummary(JobSummaryRenderer.render(run));
         writeOutputs(run);
-        annotate(run);
+        annotate(run, updates);
         return delivered;
     }
 
-    private boolean publishToGitHub(RunReport run) {
+    /** Each recipe's check run, in the run's order. */
+    private List<CheckRunUpdate> render(RunReport run) {
+        return run.recipes().stream().map(recipe -> CheckRunSummaryRenderer.render(recipe, run, secrets)).toList();
+    }
+
+    private boolean publishToGitHub(RunReport run, List<CheckRunUpdate> updates) {
         if (checks.isEmpty() || refused) {
             return false;
         }
         List<GitHubChecks.Publication> results = new ArrayList<>();
-        for (RecipeReport recipe : run.recipes()) {
-            CheckRunUpdate update = CheckRunSummaryRenderer.render(recipe, run, secrets);
+        for (CheckRunUpdate update : updates) {
             if (update.equals(published.get(update.externalId()))) {
                 continue; // unchanged since the last update: sending it again spends rate limit for nothing
             }
@@ -115,9 +120,10 @@ public final class RunReporter {
     }
 
     /** Invalid recipes on their lines; when GitHub took no check runs, every failure on the run as well. */
-    private void annotate(RunReport run) {
-        for (RecipeReport recipe : run.recipes()) {
-            CheckRunUpdate update = CheckRunSummaryRenderer.render(recipe, run, secrets);
+    private void annotate(RunReport run, List<CheckRunUpdate> updates) {
+        for (int i = 0; i < updates.size(); i++) {
+            RecipeReport recipe = run.recipes().get(i);
+            CheckRunUpdate update = updates.get(i);
             for (CheckAnnotation annotation : update.annotations()) {
                 commands.annotate(level(annotation.level()), annotation.path(), annotation.startLine(),
                         annotation.startColumn(), annotation.title(), annotation.message());

@@ -49,6 +49,7 @@ public final class RunPipeline {
     private final RunReporter reporter;
     private final SubmitOptions options;
     private final boolean overwrite;
+    private final boolean stopOnCancel;
     private final int parallel;
     private final RunContext context;
     private final Clock clock;
@@ -57,19 +58,21 @@ public final class RunPipeline {
     private final Map<String, String> directoriesById = new LinkedHashMap<>();
     private final List<String> submittedWorkflows = new ArrayList<>();
     private volatile ExecutorService pool;
-    private volatile String lastPlanMarkdown = "";
+    /** The plan as Markdown, for the job summary; empty until the plan is made. */
+    private volatile String planMarkdown = "";
     private volatile boolean cancelled;
     private boolean finished;
 
     public RunPipeline(RunPlanAssembler assembler, RecipeTranslator translator, ArgoGateway gateway,
-            RunReporter reporter, SubmitOptions options, boolean overwrite, int parallel, RunContext context,
-            Clock clock, Consumer<String> log) {
+            RunReporter reporter, SubmitOptions options, boolean overwrite, boolean stopOnCancel, int parallel,
+            RunContext context, Clock clock, Consumer<String> log) {
         this.assembler = assembler;
         this.translator = translator;
         this.gateway = gateway;
         this.reporter = reporter;
         this.options = options;
         this.overwrite = overwrite;
+        this.stopOnCancel = stopOnCancel;
         this.parallel = parallel;
         this.context = context;
         this.clock = clock;
@@ -85,23 +88,23 @@ public final class RunPipeline {
         RunPlan plan = assembler.assemble(scope);
         log.accept("run: " + plan.recipes().size() + " recipe(s) selected by " + plan.scope());
         Map<String, Recipe> toRun = assembler.recipesToRun(plan);
-        String planMarkdown = PlanRenderer.markdown(plan);
+        planMarkdown = PlanRenderer.markdown(plan);
         synchronized (this) {
             plan.recipes().forEach(recipe -> reports.put(recipe.directory(), initial(recipe)));
             toRun.forEach((directory, recipe) -> directoriesById.put(recipe.id().value(), directory));
         }
-        reporter.update(report(planMarkdown));
+        reporter.update(report());
         try {
-            submitAll(plan, toRun, planMarkdown);
+            submitAll(plan, toRun);
         } catch (InterruptedException e) {
             cancel();
             throw e;
         }
-        return finish(planMarkdown);
+        return finish();
     }
 
     /**
-     * The job is being cancelled: stops the workflows this run submitted (unless options say leave them), marks
+     * The job is being cancelled: stops the workflows this run submitted (unless told to leave them), marks
      * every recipe not yet finished cancelled and publishes the final report. Safe to call from another thread,
      * and more than once.
      */
@@ -117,7 +120,7 @@ public final class RunPipeline {
             reports.replaceAll((directory, report) -> report.state().isCompleted() ? report
                     : withState(report, RecipeState.CANCELLED, "The job was cancelled before this recipe finished."));
         }
-        if (options.onTimeout() != SubmitOptions.TimeoutAction.LEAVE) {
+        if (stopOnCancel) {
             for (String workflow : workflows) {
                 try {
                     gateway.stop(workflow, "ogdc-action: the GitHub job was cancelled");
@@ -126,11 +129,10 @@ public final class RunPipeline {
                 }
             }
         }
-        finish(lastPlanMarkdown);
+        finish();
     }
 
-    private void submitAll(RunPlan plan, Map<String, Recipe> toRun, String planMarkdown) throws InterruptedException {
-        lastPlanMarkdown = planMarkdown;
+    private void submitAll(RunPlan plan, Map<String, Recipe> toRun) throws InterruptedException {
         if (toRun.isEmpty() || cancelled) {
             return;
         }
@@ -138,7 +140,7 @@ public final class RunPipeline {
         pool = Executors.newFixedThreadPool(Math.min(parallel, toRun.size()));
         try (WorkflowTracker tracker = new WorkflowTracker(gateway,
                 LabelSelector.anyOf(RunLabels.RECIPE_ID, directoriesById.keySet()), Duration.ofMinutes(1),
-                state -> onChange(state, planMarkdown), log)) {
+                this::onChange, log)) {
             List<Future<RecipeSubmission>> futures = new ArrayList<>();
             for (Map.Entry<String, Recipe> entry : toRun.entrySet()) {
                 Recipe recipe = entry.getValue();
@@ -165,7 +167,7 @@ public final class RunPipeline {
     }
 
     /** A main workflow changed: remember it (to stop on cancel) and report a phase change at once. */
-    private void onChange(WorkflowState state, String planMarkdown) {
+    private void onChange(WorkflowState state) {
         String directory = directoriesById.get(state.labels().get(RunLabels.RECIPE_ID));
         if (directory == null || !"main".equals(state.labels().get(RunLabels.ROLE)) || state.isTerminal()) {
             return;
@@ -186,7 +188,7 @@ public final class RunPipeline {
             reports.put(directory, now);
         }
         if (phaseChanged && !cancelled) {
-            reporter.update(report(planMarkdown));
+            reporter.update(report());
         }
     }
 
@@ -197,20 +199,20 @@ public final class RunPipeline {
         }
     }
 
-    private RunReport finish(String planMarkdown) {
+    private RunReport finish() {
         RunReport last;
         synchronized (this) {
             if (finished) {
-                return report(planMarkdown);
+                return report();
             }
             finished = true;
-            last = report(planMarkdown);
+            last = report();
         }
         reporter.finish(last);
         return last;
     }
 
-    private synchronized RunReport report(String planMarkdown) {
+    private synchronized RunReport report() {
         return new RunReport(context.repository(), context.headSha(), context.pullRequest(), context.trigger(),
                 context.actionsRunUrl(), clock.instant(), List.copyOf(reports.values()),
                 planMarkdown.isEmpty() ? Optional.empty() : Optional.of(planMarkdown));

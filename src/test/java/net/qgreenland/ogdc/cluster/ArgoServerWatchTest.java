@@ -208,7 +208,10 @@ class ArgoServerWatchTest {
 
     @Test
     void aStreamThatKeepsFailingToOpenIsReplacedByPolling() {
-        server.stubFor(get(urlPathEqualTo(EVENTS)).willReturn(aResponse().withStatus(503)));
+        // Connection: close, so that the JDK client never reuses a connection the server has since dropped: it
+        // would silently send the GET again, and the count below would be one too many
+        server.stubFor(get(urlPathEqualTo(EVENTS)).willReturn(aResponse().withStatus(503)
+                .withHeader("Connection", "close")));
         stubListSequence();
 
         WorkflowWatch watch = watchUntil(WorkflowPhase.SUCCEEDED);

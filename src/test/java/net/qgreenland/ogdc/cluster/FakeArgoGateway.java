@@ -1,9 +1,6 @@
 package net.qgreenland.ogdc.cluster;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +14,11 @@ import net.qgreenland.ogdc.argo.model.Workflow;
  */
 final class FakeArgoGateway implements ArgoGateway {
 
-    final Map<String, WorkflowState> workflows = new LinkedHashMap<>();
+    final InMemoryWorkflows workflows = new InMemoryWorkflows();
     final List<Workflow> submitted = new CopyOnWriteArrayList<>();
     final List<String> stopped = new CopyOnWriteArrayList<>();
     final List<String> terminated = new CopyOnWriteArrayList<>();
     final List<String> deleted = new CopyOnWriteArrayList<>();
-    private final List<SelectedChanges> watchers = new CopyOnWriteArrayList<>();
     private int created;
     private long version;
     /** Called after each submit with the new state; tests use it to move the workflow along. */
@@ -52,10 +48,9 @@ final class FakeArgoGateway implements ArgoGateway {
             state = new WorkflowState(name, "qgnet", Long.toString(++version), WorkflowPhase.PENDING,
                     Optional.empty(), Optional.of(Instant.ofEpochSecond(1_700_000_000L + created)), Optional.empty(),
                     Optional.empty(), Optional.empty(), workflow.metadata().labels(), Map.of(), List.of());
-            workflows.put(name, state);
             submitted.add(workflow);
         }
-        publish(state);
+        workflows.put(state);
         onSubmit.accept(this, state);
         return state;
     }
@@ -64,15 +59,14 @@ final class FakeArgoGateway implements ArgoGateway {
     WorkflowState advance(String name, WorkflowPhase phase, List<NodeState> nodes, Optional<String> message) {
         WorkflowState next;
         synchronized (this) {
-            WorkflowState current = workflows.get(name);
+            WorkflowState current = workflows.find(name).orElseThrow();
             Instant start = Instant.ofEpochSecond(1_700_000_100L);
             next = new WorkflowState(name, current.namespace(), Long.toString(++version), phase,
                     Optional.of(phase.isTerminal() ? "1/1" : "0/1"), current.createdAt(), Optional.of(start),
                     phase.isTerminal() ? Optional.of(start.plusSeconds(252)) : Optional.empty(), message,
                     current.labels(), current.annotations(), nodes);
-            workflows.put(name, next);
         }
-        publish(next);
+        workflows.put(next);
         return next;
     }
 
@@ -83,9 +77,8 @@ final class FakeArgoGateway implements ArgoGateway {
     /** Ends a check-published workflow with {@code answer} as its output. */
     void answerCheck(String name, String answer) {
         advance(name, WorkflowPhase.SUCCEEDED, List.of(new NodeState(name + "-1", name + "[0].check", "check",
-                "check-already-published", "Pod", "Succeeded", Optional.empty(), Map.of("data-published", answer), Optional.empty(),
-                Optional.empty())),
-                Optional.empty());
+                "check-already-published", "Pod", "Succeeded", Optional.empty(), Map.of("data-published", answer),
+                Optional.empty(), Optional.empty())), Optional.empty());
     }
 
     /** The submitted workflows with label {@code ogdc/role} = {@code role}. */
@@ -94,24 +87,18 @@ final class FakeArgoGateway implements ArgoGateway {
     }
 
     @Override
-    public synchronized List<WorkflowState> find(LabelSelector selector) {
-        List<WorkflowState> matching = new ArrayList<>();
-        workflows.values().stream().filter(s -> selector.matches(s.labels())).forEach(matching::add);
-        matching.sort(Comparator.comparing((WorkflowState s) -> s.createdAt().orElseThrow()).reversed());
-        return matching;
+    public List<WorkflowState> find(LabelSelector selector) {
+        return workflows.find(selector);
     }
 
     @Override
-    public synchronized Optional<WorkflowState> findByName(String name) {
-        return Optional.ofNullable(workflows.get(name));
+    public Optional<WorkflowState> findByName(String name) {
+        return workflows.find(name);
     }
 
     @Override
     public WorkflowWatch watch(LabelSelector selector, WorkflowListener listener) {
-        SelectedChanges watcher = new SelectedChanges(selector, listener);
-        watchers.add(watcher);
-        find(selector).forEach(watcher::offer);
-        return () -> watchers.remove(watcher);
+        return workflows.watch(selector, listener);
     }
 
     @Override
@@ -125,7 +112,7 @@ final class FakeArgoGateway implements ArgoGateway {
     }
 
     @Override
-    public synchronized void delete(String name) {
+    public void delete(String name) {
         deleted.add(name);
         workflows.remove(name);
     }
@@ -140,10 +127,6 @@ final class FakeArgoGateway implements ArgoGateway {
 
     @Override
     public void close() {
-        watchers.clear();
-    }
-
-    private void publish(WorkflowState state) {
-        watchers.forEach(w -> w.offer(state));
+        workflows.closeWatches();
     }
 }

@@ -47,8 +47,7 @@ class KubernetesWorkflowWatchTest {
     @ValueSource(strings = {"Succeeded", "Failed", "Error"})
     void deliversEveryStepOfTheControllerInOrderOnTheWatchThread(String outcome) {
         String name = submit(outcome);
-        WorkflowWatch watch = gateway.watch(SELECTOR, listener);
-        try {
+        try (WorkflowWatch watch = gateway.watch(SELECTOR, listener)) {
             awaitStates(name, 1);
             for (int step = 1; step <= 3; step++) {
                 cluster.controller.advance(name);
@@ -67,16 +66,13 @@ class KubernetesWorkflowWatchTest {
                     .containsExactlyElementsOf(outcome.equals("Succeeded") ? List.of() : List.of("cmd-1"));
             assertThat(listener.threads).containsOnly("ogdc-watch-qgnet");
             assertThat(listener.notices).isEmpty();
-        } finally {
-            watch.close();
         }
     }
 
     @Test
     void aDroppedWatchReListsSoTheFinalStateArrivesExactlyOnce() {
         String name = submit("Succeeded");
-        WorkflowWatch watch = gateway.watch(SELECTOR, listener);
-        try {
+        try (WorkflowWatch watch = gateway.watch(SELECTOR, listener)) {
             awaitStates(name, 1);
 
             // the connection goes quiet, the workflow runs to its end unseen, then the server closes the connection
@@ -92,8 +88,6 @@ class KubernetesWorkflowWatchTest {
                     .startsWith("watching Workflows labelled 'ogdc/commit=abc1234' in namespace 'qgnet' of"
                             + " Kubernetes API " + cluster.apiUrl() + ": the connection dropped; re-listing in "));
             assertThat(listLike()).isEqualTo(2);
-        } finally {
-            watch.close();
         }
     }
 
@@ -101,8 +95,7 @@ class KubernetesWorkflowWatchTest {
     @EnumSource(Gone.class)
     void aWatchAnsweredGoneReListsAtOnceAndLosesNothing(Gone how) {
         String name = submit("Failed");
-        WorkflowWatch watch = gateway.watch(SELECTOR, listener);
-        try {
+        try (WorkflowWatch watch = gateway.watch(SELECTOR, listener)) {
             awaitStates(name, 1);
 
             cluster.dispatcher.goneOnNextWatch(how);
@@ -123,16 +116,13 @@ class KubernetesWorkflowWatchTest {
             assertThat(listLike()).as("initial list, after the drop, after 410 Gone").isEqualTo(3);
             assertThat(listener.notices).as("a drop is news, an expired version is routine").hasSize(1);
             assertThat(cluster.log).anySatisfy(l -> assertThat(l).contains("expired (410 Gone); re-listing"));
-        } finally {
-            watch.close();
         }
     }
 
     @Test
     void aReListThatFailsIsReportedAndRetriedLater() {
         String name = submit("Succeeded");
-        WorkflowWatch watch = gateway.watch(SELECTOR, listener);
-        try {
+        try (WorkflowWatch watch = gateway.watch(SELECTOR, listener)) {
             awaitStates(name, 1);
 
             cluster.dispatcher.fail("GET", "/workflows?", MockCluster.NO_WAIT.attempts(), 503, "ServiceUnavailable",
@@ -149,8 +139,6 @@ class KubernetesWorkflowWatchTest {
             assertThat(listener.notices.get(1)).startsWith("listing Workflows labelled 'ogdc/commit=abc1234' in"
                     + " namespace 'qgnet' of Kubernetes API " + cluster.apiUrl() + " failed: 503 Service"
                     + " Unavailable: the API server is shutting down.").contains(" Re-listing in ");
-        } finally {
-            watch.close();
         }
     }
 

@@ -87,32 +87,29 @@ final class MockCluster implements AutoCloseable {
     }
 
     /**
-     * Until the returned handle is closed, a background thread finishes every workflow submitted to the mock (as
-     * {@link ArgoTestController#finish} does), so that commands waiting for their workflows see them end.
+     * Until the returned handle is closed, finishes every workflow submitted to the mock as soon as its creation is
+     * seen (as {@link ArgoTestController#finish} does), so that commands waiting for their workflows see them end.
      */
     AutoCloseable finishingEverySubmittedWorkflow() {
-        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
         io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext workflows =
                 new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder()
                         .withGroup("argoproj.io").withVersion("v1alpha1").withKind("Workflow")
                         .withPlural("workflows").withNamespaced(true).build();
-        Thread argo = new Thread(() -> {
-            while (!done.get()) {
-                controllerClient.genericKubernetesResources(workflows).inNamespace(NAMESPACE).list().getItems()
-                        .stream().filter(w -> w.getAdditionalProperties().get("status") == null)
-                        .forEach(w -> controller.finish(w.getMetadata().getName()));
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "test-argo-controller");
-        argo.start();
-        return () -> {
-            done.set(true);
-            argo.join();
-        };
+        return controllerClient.genericKubernetesResources(workflows).inNamespace(NAMESPACE).watch(
+                new io.fabric8.kubernetes.client.Watcher<io.fabric8.kubernetes.api.model.GenericKubernetesResource>() {
+                    @Override
+                    public void eventReceived(Action action,
+                            io.fabric8.kubernetes.api.model.GenericKubernetesResource workflow) {
+                        if (action == Action.ADDED && workflow.getAdditionalProperties().get("status") == null) {
+                            controller.finish(workflow.getMetadata().getName());
+                        }
+                    }
+
+                    @Override
+                    public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {
+                        // closed by the test
+                    }
+                })::close;
     }
 
     @Override

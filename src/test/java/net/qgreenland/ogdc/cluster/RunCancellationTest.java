@@ -78,7 +78,7 @@ class RunCancellationTest {
                     new RunPlanner(translator, false, Optional.empty()), line -> {});
             RunPipeline pipeline = new RunPipeline(assembler, translator, cluster, reporter,
                     new SubmitOptions(true, false, Duration.ofMinutes(5), SubmitOptions.TimeoutAction.STOP, 10),
-                    false, 2, new RunContext("o/r", head, OptionalInt.empty(), "push", Optional.empty(),
+                    false, true, 2, new RunContext("o/r", head, OptionalInt.empty(), "push", Optional.empty(),
                             Optional.empty(), List.of()), Clock.systemUTC(), line -> {});
             AtomicReference<Throwable> failure = new AtomicReference<>();
             Thread job = new Thread(() -> {
@@ -90,7 +90,7 @@ class RunCancellationTest {
             });
             job.start();
             await().atMost(Duration.ofSeconds(20)).until(() -> cluster.submittedAs(RunLabels.Role.MAIN).size() == 2
-                    && cluster.workflows.values().stream().filter(w -> w.phase() == WorkflowPhase.RUNNING).count() == 2);
+                    && cluster.workflows.all().stream().filter(w -> w.phase() == WorkflowPhase.RUNNING).count() == 2);
 
             pipeline.cancel();
             job.join(Duration.ofSeconds(20).toMillis());
