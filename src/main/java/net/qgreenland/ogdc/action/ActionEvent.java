@@ -79,9 +79,10 @@ public sealed interface ActionEvent {
 
     /**
      * A new {@code issue_comment} on pull request {@code pullNumber} with a {@code /ogdc} command; the payload has
-     * no SHAs, and {@code authorAssociation} (e.g. {@code OWNER}, {@code NONE}) is for deciding whether to obey.
+     * no SHAs. {@code authorAssociation} (e.g. {@code OWNER}, {@code NONE}) is only a hint: whether to obey is
+     * decided by the author's permission on the repository. {@code commentId} is the comment's, to react to.
      */
-    record CommentCommand(int pullNumber, String author, String authorAssociation, Command command)
+    record CommentCommand(int pullNumber, long commentId, String author, String authorAssociation, Command command)
             implements ActionEvent {
         public CommentCommand {
             Objects.requireNonNull(author, "author");

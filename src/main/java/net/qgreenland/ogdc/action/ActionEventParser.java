@@ -103,7 +103,8 @@ final class ActionEventParser {
         if (command.isEmpty()) {
             return new Ignored("comment has no line starting with " + Command.PREFIX);
         }
-        return new CommentCommand(issue.path("number").asInt(0), text(comment.path("user"), "login"),
+        return new CommentCommand(issue.path("number").asInt(0), comment.path("id").asLong(0),
+                text(comment.path("user"), "login"),
                 text(comment, "author_association"), command.get());
     }
 

@@ -63,7 +63,8 @@ public final class RecipeSubmitter {
                 }
             }
             WorkflowState submitted =
-                    gateway.submit(main.withLabels(labels.of(recipe.id().value(), RunLabels.Role.MAIN, main)));
+                    gateway.submit(main.withLabels(labels.of(recipe.id().value(), RunLabels.Role.MAIN, main))
+                            .withAnnotations(labels.annotations(recipe.directory())));
             if (submitted.phase() != WorkflowPhase.NOT_SUBMITTED) {
                 log.accept("submitted " + submitted.name());
             }
@@ -79,7 +80,8 @@ public final class RecipeSubmitter {
         boolean check = HelperWorkflows.isCheckPublished(helper);
         RunLabels.Role role = check ? RunLabels.Role.CHECK_PUBLISHED : RunLabels.Role.REMOVE_EXISTING_DATA;
         WorkflowState submitted =
-                gateway.submit(helper.withLabels(labels.of(outcome.recipe.id().value(), role, helper)));
+                gateway.submit(helper.withLabels(labels.of(outcome.recipe.id().value(), role, helper))
+                        .withAnnotations(labels.annotations(outcome.recipe.directory())));
         if (submitted.phase() != WorkflowPhase.NOT_SUBMITTED) {
             log.accept("submitted " + role.label() + " workflow " + submitted.name() + " and waiting for it");
         }

@@ -22,8 +22,10 @@ import net.qgreenland.ogdc.argo.model.Workflow;
  * @param commit the commit the recipe was read at, when known
  * @param pullRequest the pull request number, when the run is for one
  * @param trigger what started the run: a GitHub event name ({@code push}, {@code pull_request}) or {@code cli}
+ * @param ref the branch a push ran for ({@code main}, {@code feature/x}), so that a newer push to it supersedes
+ *     this run; empty for pull requests (their number is the key) and runs from the command line
  */
-public record RunLabels(Optional<String> commit, OptionalInt pullRequest, String trigger) {
+public record RunLabels(Optional<String> commit, OptionalInt pullRequest, String trigger, Optional<String> ref) {
 
     public static final String RECIPE_ID = "ogdc/recipe-id";
     public static final String COMMIT = "ogdc/commit";
@@ -31,6 +33,11 @@ public record RunLabels(Optional<String> commit, OptionalInt pullRequest, String
     public static final String PULL_REQUEST = "ogdc/pull-request";
     public static final String TRIGGER = "ogdc/trigger";
     public static final String ROLE = "ogdc/role";
+    /** The branch of a push, made a label value ({@code feature/x} → {@code feature-x}); the annotation is exact. */
+    public static final String REF = "ogdc/ref";
+    /** Annotations: the recipe's directory (its check run's name) and the exact branch. */
+    public static final String RECIPE_DIRECTORY_ANNOTATION = "ogdc/recipe-directory";
+    public static final String REF_ANNOTATION = "ogdc/ref";
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String MANAGER = "ogdc-action";
 
@@ -58,8 +65,15 @@ public record RunLabels(Optional<String> commit, OptionalInt pullRequest, String
         Objects.requireNonNull(commit, "commit");
         Objects.requireNonNull(pullRequest, "pullRequest");
         Objects.requireNonNull(trigger, "trigger");
+        Objects.requireNonNull(ref, "ref");
         commit = commit.map(RunLabels::labelValue).filter(c -> !c.isEmpty());
         trigger = labelValue(trigger);
+        ref = ref.filter(r -> !r.isBlank());
+    }
+
+    /** Labels without a branch: a pull request's run, or one from the command line. */
+    public RunLabels(Optional<String> commit, OptionalInt pullRequest, String trigger) {
+        this(commit, pullRequest, trigger, Optional.empty());
     }
 
     /**
@@ -76,8 +90,20 @@ public record RunLabels(Optional<String> commit, OptionalInt pullRequest, String
         if (!trigger.isEmpty()) {
             labels.put(TRIGGER, trigger);
         }
+        ref.map(RunLabels::labelValue).filter(r -> !r.isEmpty()).ifPresent(r -> labels.put(REF, r));
         labels.put(ROLE, role.label());
         return labels;
+    }
+
+    /**
+     * The annotations of a workflow of the recipe in {@code directory}: its directory (to find its check run again)
+     * and the exact branch, which a label value cannot always hold.
+     */
+    public Map<String, String> annotations(String directory) {
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put(RECIPE_DIRECTORY_ANNOTATION, directory);
+        ref.ifPresent(r -> annotations.put(REF_ANNOTATION, r));
+        return annotations;
     }
 
     /**
@@ -88,6 +114,7 @@ public record RunLabels(Optional<String> commit, OptionalInt pullRequest, String
         Map<String, String> labels = new TreeMap<>(of(recipeId, role, workflow));
         labels.remove(PULL_REQUEST);
         labels.remove(TRIGGER);
+        labels.remove(REF);
         return LabelSelector.of(labels);
     }
 
@@ -110,7 +137,7 @@ public record RunLabels(Optional<String> commit, OptionalInt pullRequest, String
      * {@code value} made a valid label value: characters other than letters, digits, {@code -_.} become {@code -},
      * at most 63 characters, starting and ending with a letter or digit.
      */
-    static String labelValue(String value) {
+    public static String labelValue(String value) {
         String cleaned = INVALID.matcher(value).replaceAll("-");
         if (cleaned.length() > MAX_VALUE) {
             cleaned = cleaned.substring(0, MAX_VALUE);

@@ -1,5 +1,8 @@
 package net.qgreenland.ogdc.report;
 
+import java.util.Optional;
+import java.util.function.Function;
+
 /**
  * Port: where a run is reported on GitHub, for one repository. Adapter: {@code HttpGitHubChecks}.
  *
@@ -33,5 +36,14 @@ public interface GitHubChecks {
      * Creates the pull request's one comment carrying {@code marker} (a hidden HTML comment), or edits it in place;
      * an unchanged body is not sent again.
      */
-    Publication upsertComment(int pullRequest, String marker, String body);
+    default Publication upsertComment(int pullRequest, String marker, String body) {
+        return editComment(pullRequest, marker, existing -> body);
+    }
+
+    /**
+     * Like {@link #upsertComment}, with the body made by {@code edit} from the comment's current body (empty when
+     * there is none yet), so that a part of it can be replaced and the rest kept. When the current body cannot be
+     * read, nothing is written.
+     */
+    Publication editComment(int pullRequest, String marker, Function<Optional<String>, String> edit);
 }

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import net.qgreenland.ogdc.report.GitHubHttp.Answer;
 import net.qgreenland.ogdc.report.GitHubHttp.CallFailure;
 import net.qgreenland.ogdc.secrets.SecretRedactor;
@@ -116,20 +117,31 @@ public final class HttpGitHubChecks implements GitHubChecks {
 
     @Override
     public synchronized Publication upsertComment(int pullRequest, String marker, String body) {
-        if (marker.isBlank() || !body.contains(marker)) {
-            throw new IllegalArgumentException("the comment body must contain its marker, or the next run cannot find it");
-        }
-        String what = "the sticky comment on pull request #" + pullRequest;
+        requireMarker(marker, body);
         if (body.length() > MAX_COMMENT_CHARACTERS) {
-            log.accept("warning: " + what + " has " + body.length() + " characters, more than GitHub's "
-                    + MAX_COMMENT_CHARACTERS + "; it is not sent");
+            log.accept("warning: the sticky comment on pull request #" + pullRequest + " has " + body.length()
+                    + " characters, more than GitHub's " + MAX_COMMENT_CHARACTERS + "; it is not sent");
             return refused ? Publication.REFUSED : Publication.FAILED;
         }
+        return editComment(pullRequest, marker, existing -> body);
+    }
+
+    @Override
+    public synchronized Publication editComment(int pullRequest, String marker,
+            Function<Optional<String>, String> edit) {
+        requireMarker(marker, marker);
+        String what = "the sticky comment on pull request #" + pullRequest;
         return attempt(what, () -> {
             String key = pullRequest + "\n" + marker;
             Comment known = comments.get(key);
             if (known == null) {
                 known = findComment(pullRequest, marker).orElse(null);
+            }
+            String body = edit.apply(Optional.ofNullable(known).map(Comment::body));
+            requireMarker(marker, body);
+            if (body.length() > MAX_COMMENT_CHARACTERS) {
+                throw new CallFailure(what + " has " + body.length() + " characters, more than GitHub's "
+                        + MAX_COMMENT_CHARACTERS + "; it is not sent", GitHubHttp.Kind.REJECTED, Optional.empty());
             }
             if (known == null) {
                 Answer created = http.send("POST", repo + "/issues/" + pullRequest + "/comments", commentBody(body));
@@ -143,6 +155,12 @@ public final class HttpGitHubChecks implements GitHubChecks {
                 comments.put(key, known);
             }
         });
+    }
+
+    private static void requireMarker(String marker, String body) {
+        if (marker.isBlank() || !body.contains(marker)) {
+            throw new IllegalArgumentException("the comment body must contain its marker, or the next run cannot find it");
+        }
     }
 
     private Publication attempt(String what, Runnable call) {
@@ -162,6 +180,8 @@ public final class HttpGitHubChecks implements GitHubChecks {
             }
             log.accept("warning: publishing " + what + " failed: " + e.getMessage() + "; the run goes on");
             return Publication.FAILED;
+        } catch (IllegalArgumentException e) {
+            throw e; // a caller's mistake, not GitHub's
         } catch (RuntimeException e) {
             // an answer that is not what GitHub documents is still only a reporting failure
             log.accept("warning: publishing " + what + " failed: " + e + "; the run goes on");

@@ -37,6 +37,7 @@ public final class RunReporter {
     private final Consumer<String> log;
     private final Map<String, CheckRunUpdate> published = new HashMap<>();
     private boolean refused;
+    private volatile Optional<String> answer = Optional.empty();
 
     /**
      * @param checks where check runs and the comment go; empty without a token or outside a repository
@@ -51,6 +52,11 @@ public final class RunReporter {
         this.secrets = List.copyOf(secrets);
         this.marker = marker;
         this.log = log;
+    }
+
+    /** From now on the sticky comment opens with {@code markdown}: the reply to the command that started the run. */
+    public void answer(String markdown) {
+        answer = Optional.of(markdown);
     }
 
     /** Publishes the run's current state: each recipe's check run and, for a pull request, the comment. */
@@ -93,8 +99,10 @@ public final class RunReporter {
             results.add(result);
         }
         if (run.pullRequest().isPresent() && marker.isPresent()) {
-            results.add(checks.get().upsertComment(run.pullRequest().getAsInt(), marker.get(),
-                    PullRequestCommentRenderer.render(run, marker.get())));
+            String body = PullRequestCommentRenderer.render(run, marker.get());
+            String comment = answer.map(reply -> PullRequestCommentRenderer.withAnswer(Optional.of(body),
+                    marker.get(), reply)).orElse(body);
+            results.add(checks.get().upsertComment(run.pullRequest().getAsInt(), marker.get(), comment));
         }
         refused = results.contains(GitHubChecks.Publication.REFUSED);
         return results.stream().allMatch(r -> r == GitHubChecks.Publication.PUBLISHED);

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.Objects;
 
 /**
@@ -60,9 +62,10 @@ public final class ThrottledGitHubChecks implements GitHubChecks {
     }
 
     @Override
-    public synchronized Publication upsertComment(int pullRequest, String marker, String body) {
+    public synchronized Publication editComment(int pullRequest, String marker,
+            Function<Optional<String>, String> edit) {
         sendDue(clock.instant(), null);
-        return delegate.upsertComment(pullRequest, marker, body);
+        return delegate.editComment(pullRequest, marker, edit);
     }
 
     /** Sends the waiting updates of other check runs whose interval has passed. */

@@ -27,6 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RealPayloadsTest {
 
     static final Path WEBHOOKS = Path.of("../shared/reference/github/webhooks");
+    /** The id of the comment in {@code issue_comment.created-on-pr.atlantis.json}. */
+    static final long COMMENT_ID = 396_926_483L;
     static final String ZEROS = "0000000000000000000000000000000000000000";
     static final String PR_BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
     static final String PR_HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
@@ -116,7 +118,7 @@ class RealPayloadsTest {
     }
 
     private static ActionEvent onPr(Command command) {
-        return new CommentCommand(1, "runatlantis", "OWNER", command);
+        return new CommentCommand(1, COMMENT_ID, "runatlantis", "OWNER", command);
     }
 
     @ParameterizedTest(name = "issue_comment action ''{0}'' is ignored")

@@ -64,7 +64,8 @@ class RunCancellationTest {
             }
 
             @Override
-            public Publication upsertComment(int pullRequest, String marker, String body) {
+            public Publication editComment(int pullRequest, String marker,
+                    java.util.function.Function<Optional<String>, String> edit) {
                 return Publication.PUBLISHED;
             }
         };

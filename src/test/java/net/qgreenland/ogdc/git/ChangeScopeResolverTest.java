@@ -171,7 +171,7 @@ class ChangeScopeResolverTest {
     }
 
     static ActionEvent.CommentCommand comment(Command command) {
-        return new ActionEvent.CommentCommand(7, "octocat", "OWNER", command);
+        return new ActionEvent.CommentCommand(7, 70L, "octocat", "OWNER", command);
     }
 
     static FakeHistory history() {

@@ -28,8 +28,9 @@ class ThrottledGitHubChecksTest {
         }
 
         @Override
-        public Publication upsertComment(int pullRequest, String marker, String body) {
-            comments.add(body);
+        public Publication editComment(int pullRequest, String marker,
+                java.util.function.Function<Optional<String>, String> edit) {
+            comments.add(edit.apply(Optional.empty()));
             return answer;
         }
     }

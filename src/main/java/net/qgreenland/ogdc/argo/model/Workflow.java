@@ -30,4 +30,12 @@ public record Workflow(String apiVersion, String kind, ObjectMeta metadata, Work
         return new Workflow(apiVersion, kind, new ObjectMeta(metadata.name(), metadata.generateName(),
                 metadata.namespace(), labels, metadata.annotations()), spec);
     }
+
+    /** This workflow with {@code more} annotations added to its metadata (replacing those of the same key). */
+    public Workflow withAnnotations(java.util.Map<String, String> more) {
+        java.util.Map<String, String> annotations = new java.util.LinkedHashMap<>(metadata.annotations());
+        annotations.putAll(more);
+        return new Workflow(apiVersion, kind, new ObjectMeta(metadata.name(), metadata.generateName(),
+                metadata.namespace(), metadata.labels(), annotations), spec);
+    }
 }

@@ -1,5 +1,6 @@
 package net.qgreenland.ogdc.report.render;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 import net.qgreenland.ogdc.report.RunReport;
 
@@ -49,4 +50,32 @@ public final class PullRequestCommentRenderer {
                 .orElse("the check runs");
         return BODY.fit(out.toString(), seeAlso);
     }
+
+    /**
+     * {@code body} (a comment starting with {@code marker}, or empty for none yet) with {@code answer} (Markdown: the
+     * reply to a {@code /ogdc} command) in place of the answer it held, just under the marker; the rest (the last
+     * run's report) is kept. An answer that would not fit is cut, never the report.
+     */
+    public static String withAnswer(Optional<String> body, String marker, String answer) {
+        String rest = body.filter(text -> text.startsWith(marker)).map(text -> text.substring(marker.length()))
+                .orElse("");
+        int start = rest.indexOf(ANSWER_START);
+        int end = rest.indexOf(ANSWER_END);
+        if (start >= 0 && end > start) {
+            String after = rest.substring(end + ANSWER_END.length());
+            rest = rest.substring(0, start) + (after.startsWith("\n") ? after.substring(1) : after);
+        }
+        String report = rest.startsWith("\n") ? rest.substring(1) : rest;
+        int room = MAX_BODY_CHARACTERS - marker.length() - report.length() - ANSWER_START.length()
+                - ANSWER_END.length() - 3;
+        String text = answer.strip();
+        if (text.length() > room) {
+            text = TextBudget.characters(Math.max(room, 0)).fit(text, "the job log");
+        }
+        return marker + "\n" + ANSWER_START + "\n" + text + "\n" + ANSWER_END + "\n" + report;
+    }
+
+    /** The hidden lines around the answer to the last command. */
+    static final String ANSWER_START = "<!-- ogdc-action:answer -->";
+    static final String ANSWER_END = "<!-- /ogdc-action:answer -->";
 }
