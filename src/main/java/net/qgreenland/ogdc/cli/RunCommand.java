@@ -148,7 +148,6 @@ final class RunCommand implements Callable<Integer> {
             change.requireOneChoice(action);
         }
         Set<String> failing = failOn(action);
-        SubmitOptions options = submitOptions(action);
         boolean stopOnCancel = stopOnCancel(action);
         Consumer<String> log = line -> {
             synchronized (err) {
@@ -168,6 +167,10 @@ final class RunCommand implements Callable<Integer> {
                 err.println("ogdc-action run: " + unsupported(event.get()).get());
                 return ExitCode.OK.code();
             }
+            // a re-requested check run asks for a new run of what already ran at that commit; a dispatch's own
+            // force input counts even when the workflow does not pass it on as the action's input
+            SubmitOptions options = submitOptions(action, event.filter(e -> e instanceof ActionEvent.CheckRunRerequested
+                    || e instanceof ActionEvent.Dispatch dispatch && dispatch.force()).isPresent());
             ChangeScope scope = scope(git, action, log);
             log.accept("run: " + scope.description());
             boolean fork = event.filter(e -> e instanceof ActionEvent.PullRequest pull && pull.fork()).isPresent();
@@ -282,9 +285,9 @@ final class RunCommand implements Callable<Integer> {
         return new RenderingArgoGateway(directory, connection.namespace(env), log);
     }
 
-    private SubmitOptions submitOptions(ActionEnvironment action) {
+    private SubmitOptions submitOptions(ActionEnvironment action, boolean rerun) {
         boolean await = !noWait && bool(action.input(WAIT_INPUT), WAIT_INPUT, true);
-        boolean forced = force || bool(action.input(FORCE_INPUT), FORCE_INPUT, false);
+        boolean forced = rerun || force || bool(action.input(FORCE_INPUT), FORCE_INPUT, false);
         Duration limit = timeout != null ? timeout : action.input(TIMEOUT_INPUT)
                 .map(value -> new SubmitCommand.DurationConverter().convert(value)).orElse(SubmitOptions.DEFAULT_TIMEOUT);
         return new SubmitOptions(await, forced, limit, SubmitOptions.TimeoutAction.STOP,
