@@ -26,7 +26,12 @@ import net.qgreenland.ogdc.git.ChangeScope;
 import net.qgreenland.ogdc.git.GitChanges;
 import net.qgreenland.ogdc.git.JGitChanges;
 import net.qgreenland.ogdc.plan.RunPlanner;
+import net.qgreenland.ogdc.cluster.RunLabels;
+import net.qgreenland.ogdc.git.ChangeScopeResolver;
 import net.qgreenland.ogdc.report.GitHubChecks;
+import net.qgreenland.ogdc.report.GitHubException;
+import net.qgreenland.ogdc.report.GitHubRepository;
+import net.qgreenland.ogdc.report.HttpGitHubRepository;
 import net.qgreenland.ogdc.report.HttpGitHubChecks;
 import net.qgreenland.ogdc.report.RecipeReport;
 import net.qgreenland.ogdc.report.RecipeState;
@@ -36,7 +41,10 @@ import net.qgreenland.ogdc.report.ThrottledGitHubChecks;
 import net.qgreenland.ogdc.report.render.PullRequestCommentRenderer;
 import net.qgreenland.ogdc.run.RunContext;
 import net.qgreenland.ogdc.run.RunPipeline;
+import net.qgreenland.ogdc.run.PullRequestCommands;
 import net.qgreenland.ogdc.run.RunPlanAssembler;
+import net.qgreenland.ogdc.run.Supersession;
+import net.qgreenland.ogdc.run.WorkflowCanceller;
 import net.qgreenland.ogdc.translate.RecipeTranslator;
 import net.qgreenland.ogdc.translate.TranslationSettings;
 import picocli.CommandLine.Command;
@@ -75,6 +83,8 @@ final class RunCommand implements Callable<Integer> {
     static final String FORCE_INPUT = "force";
     static final String COMMAND_INPUT = "command";
     static final String HELPER_IMAGE_INPUT = "helper-image";
+    static final String CANCEL_SUPERSEDED_INPUT = "cancel-superseded";
+    private static final String BRANCH_PREFIX = "refs/heads/";
     /** The states that fail the run unless {@code --fail-on} says otherwise. */
     static final String DEFAULT_FAIL_ON = "invalid,failed,errored,timed-out";
 
@@ -112,6 +122,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--fail-on", paramLabel = "STATES", description = "Which recipe states fail the run (input "
             + "fail-on; default " + DEFAULT_FAIL_ON + ").")
     String failOn;
+
+    @Option(names = "--no-cancel-superseded", description = "Leave older runs of the same recipes for the same pull "
+            + "request or branch running (input cancel-superseded: false); by default they are stopped.")
+    boolean keepSuperseded;
 
     @Option(names = "--parallel", paramLabel = "N", description = "Recipes submitted at once (default 4).")
     int parallel = 4;
@@ -167,29 +181,185 @@ final class RunCommand implements Callable<Integer> {
                 err.println("ogdc-action run: " + unsupported(event.get()).get());
                 return ExitCode.OK.code();
             }
-            // a re-requested check run asks for a new run of what already ran at that commit; a dispatch's own
-            // force input counts even when the workflow does not pass it on as the action's input
-            SubmitOptions options = submitOptions(action, event.filter(e -> e instanceof ActionEvent.CheckRunRerequested
-                    || e instanceof ActionEvent.Dispatch dispatch && dispatch.force()).isPresent());
-            ChangeScope scope = scope(git, action, log);
-            log.accept("run: " + scope.description());
-            boolean fork = event.filter(e -> e instanceof ActionEvent.PullRequest pull && pull.fork()).isPresent();
-            RunContext context = context(action, event, scope, token, connection.token(env));
-            RunPlanAssembler assembler = new RunPlanAssembler(git, change.rules(action),
-                    new RunPlanner(translator, overwrite, policy.allowlist(env)), log);
-            try (ArgoGateway gateway = fork ? forkDryRun(action, log) : connection.open(env, workingDirectory, err, log)) {
-                RunReporter reporter = new RunReporter(checks(action, token, log), commands, context.secrets(),
-                        comment(action) ? Optional.of(PullRequestCommentRenderer.MARKER) : Optional.empty(), log);
-                RunPipeline pipeline = new RunPipeline(assembler, translator, gateway, reporter, options, overwrite,
-                        stopOnCancel, parallel, context, Clock.systemUTC(), log);
-                report = runCancellably(pipeline, scope);
+            Setup setup = new Setup(action, commands, token, translator, git, log);
+            Optional<Request> request;
+            if (event.isPresent() && event.get() instanceof ActionEvent.CommentCommand comment) {
+                request = commentCommand(setup, comment);
+            } else if (event.isPresent() && event.get() instanceof ActionEvent.PullRequest pull && isClosing(pull)) {
+                cancelClosed(setup, pull);
+                request = Optional.empty();
+            } else {
+                request = Optional.of(eventRequest(setup, event));
             }
+            if (request.isEmpty()) {
+                return ExitCode.OK.code();
+            }
+            report = execute(setup, request.get(), stopOnCancel);
+        } catch (GitHubException e) {
+            err.println("ogdc-action run: " + e.getMessage() + "; nothing was done");
+            return ExitCode.FAILED.code();
         }
         if (!action.isGitHubActions()) {
             printReport(out, report);
         }
         return report.recipes().stream().anyMatch(r -> failing.contains(key(r.state())))
                 ? ExitCode.FAILED.code() : ExitCode.OK.code();
+    }
+
+    /** What one run needs that every way of starting it shares. */
+    private record Setup(ActionEnvironment action, WorkflowCommands commands, Optional<String> token,
+                         RecipeTranslator translator, GitChanges git, Consumer<String> log) {}
+
+    /**
+     * One run to execute: the recipes {@code scope} selects, reported against {@code context}; a fork's only
+     * rendered; {@code answer} opens the sticky comment (the reply to a command).
+     */
+    private record Request(ChangeScope scope, RunContext context, boolean fork, SubmitOptions options,
+                           Optional<String> answer) {}
+
+    /** The run an event (or the command line) asks for. */
+    private Request eventRequest(Setup setup, Optional<ActionEvent> event) {
+        // a re-requested check run asks for a new run of what already ran at that commit; a dispatch's own
+        // force input counts even when the workflow does not pass it on as the action's input
+        SubmitOptions options = submitOptions(setup.action(), event.filter(e -> e instanceof ActionEvent.CheckRunRerequested
+                || e instanceof ActionEvent.Dispatch dispatch && dispatch.force()).isPresent());
+        ChangeScope scope = scope(setup.git(), setup.action(), setup.log());
+        setup.log().accept("run: " + scope.description());
+        boolean fork = event.filter(e -> e instanceof ActionEvent.PullRequest pull && pull.fork()).isPresent();
+        return new Request(scope, context(setup.action(), event, scope, setup.token(), connection.token(env)), fork,
+                options, Optional.empty());
+    }
+
+    /** Validates, translates, submits, watches and reports {@code request}'s recipes. */
+    private RunReport execute(Setup setup, Request request, boolean stopOnCancel) throws InterruptedException {
+        ActionEnvironment action = setup.action();
+        Consumer<String> log = setup.log();
+        RunContext context = request.context();
+        RunPlanAssembler assembler = new RunPlanAssembler(setup.git(), change.rules(action),
+                new RunPlanner(setup.translator(), overwrite, policy.allowlist(env)), log);
+        Optional<GitHubChecks> checks = checks(action, setup.token(), log);
+        PrintWriter err = spec.commandLine().getErr();
+        try (ArgoGateway gateway = request.fork() ? forkDryRun(action, log)
+                : connection.open(env, workingDirectory, err, log)) {
+            RunReporter reporter = new RunReporter(checks, setup.commands(), context.secrets(),
+                    comment(action) ? Optional.of(PullRequestCommentRenderer.MARKER) : Optional.empty(), log);
+            request.answer().ifPresent(reporter::answer);
+            Optional<Supersession> supersession = request.fork() || !cancelSuperseded(action) ? Optional.empty()
+                    : supersession(new WorkflowCanceller(gateway, checkRunsOnly(checks, setup, context), context,
+                            Clock.systemUTC(), log), context);
+            RunPipeline pipeline = new RunPipeline(assembler, setup.translator(), gateway, reporter,
+                    request.options(), overwrite, stopOnCancel, parallel, context, supersession, Clock.systemUTC(),
+                    log);
+            return runCancellably(pipeline, request.scope());
+        }
+    }
+
+    /** The older runs a pull request's or a branch's new run stops. */
+    private static Optional<Supersession> supersession(WorkflowCanceller canceller, RunContext context) {
+        if (context.pullRequest().isPresent()) {
+            return Optional.of(Supersession.ofPullRequest(canceller, context.pullRequest().getAsInt(),
+                    context.headSha()));
+        }
+        return context.branch().map(branch -> Supersession.ofBranch(canceller, branch, context.headSha()));
+    }
+
+    /** A reporter for check runs only: cancelled runs of other commits must not rewrite this run's comment. */
+    private static RunReporter checkRunsOnly(Optional<GitHubChecks> checks, Setup setup, RunContext context) {
+        return new RunReporter(checks, setup.commands(), context.secrets(), Optional.empty(), setup.log());
+    }
+
+    /**
+     * A {@code /ogdc} comment: the commenter's permission checked, the comment acknowledged, then an answer, runs
+     * stopped, or the run to execute (returned).
+     */
+    private Optional<Request> commentCommand(Setup setup, ActionEvent.CommentCommand comment) {
+        ActionEnvironment action = setup.action();
+        if (setup.token().isEmpty() || action.repository().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "a /ogdc comment command needs the token input (to "
+                    + "check the commenter's permission) and GITHUB_REPOSITORY");
+        }
+        Consumer<String> log = setup.log();
+        GitHubRepository github = HttpGitHubRepository.connect(apiUrl(action), action.repository().get(),
+                setup.token().get(), log);
+        PullRequestCommands.Reply reply = new PullRequestCommands(github, new ChangeScopeResolver(setup.git(), log),
+                log).decide(comment);
+        log.accept("run: " + reply.answer());
+        Optional<GitHubChecks> checks = checks(action, setup.token(), log);
+        RunContext context = new RunContext(action.repository().get(),
+                PullRequestCommands.pullRequestOf(reply).map(GitHubRepository.PullRequestState::headSha).orElse(""),
+                OptionalInt.of(comment.pullNumber()), action.eventName().orElse("issue_comment"), runUrl(action),
+                action.input(ARGO_UI_INPUT), secrets(setup.token(), connection.token(env)));
+        if (reply instanceof PullRequestCommands.Run run) {
+            boolean fork = run.pull().fork();
+            String answer = run.answer() + (fork ? " The pull request comes from a fork, so its recipes are "
+                    + "validated and rendered but never submitted." : "");
+            return Optional.of(new Request(run.scope(), context, fork, submitOptions(action, true),
+                    Optional.of(answer)));
+        }
+        String answer = reply.answer();
+        if (reply instanceof PullRequestCommands.Cancel cancel) {
+            answer = cancelForCommand(setup, cancel, context, checks);
+        }
+        answerOnly(checks, action, comment.pullNumber(), answer, log);
+        return Optional.empty();
+    }
+
+    private String cancelForCommand(Setup setup, PullRequestCommands.Cancel cancel, RunContext context,
+            Optional<GitHubChecks> checks) {
+        PrintWriter err = spec.commandLine().getErr();
+        try (ArgoGateway gateway = connection.open(env, workingDirectory, err, setup.log())) {
+            List<WorkflowCanceller.CancelledRun> stopped = new WorkflowCanceller(gateway,
+                    checkRunsOnly(checks, setup, context), context, Clock.systemUTC(), setup.log())
+                    .cancel(Map.of(RunLabels.PULL_REQUEST, Integer.toString(cancel.pull().number())), cancel.which(),
+                            "Cancelled from the pull request with /ogdc cancel.");
+            if (stopped.isEmpty()) {
+                return cancel.answer() + " Nothing of this pull request" + (cancel.recipes().isEmpty() ? ""
+                        : " for those recipes") + " was running.";
+            }
+            List<String> lines = new ArrayList<>();
+            stopped.forEach(run -> lines.add("- `" + run.directory() + "`: stopped `" + run.workflow() + "`"));
+            return cancel.answer() + " Stopped " + stopped.size() + (stopped.size() == 1 ? " run" : " runs")
+                    + ":\n\n" + String.join("\n", lines);
+        }
+    }
+
+    /** Puts {@code answer} at the top of the sticky comment, keeping the last report under it. */
+    private void answerOnly(Optional<GitHubChecks> checks, ActionEnvironment action, int pullRequest,
+            String answer, Consumer<String> log) {
+        if (checks.isEmpty() || !comment(action)) {
+            return;
+        }
+        String marker = PullRequestCommentRenderer.MARKER;
+        GitHubChecks.Publication published = checks.get().editComment(pullRequest, marker,
+                existing -> PullRequestCommentRenderer.withAnswer(existing, marker, answer));
+        if (published != GitHubChecks.Publication.PUBLISHED) {
+            log.accept("warning: the answer could not be put in the pull request's comment; it is in this log");
+        }
+    }
+
+    /** A closed pull request's unfinished runs are stopped and their check runs completed as cancelled. */
+    private void cancelClosed(Setup setup, ActionEvent.PullRequest pull) {
+        if (pull.fork()) {
+            setup.log().accept("run: pull request #" + pull.number() + " from a fork was closed; its runs were never "
+                    + "submitted, so there is nothing to stop");
+            return;
+        }
+        RunContext context = context(setup.action(), Optional.of(pull), new ChangeScope.Nothing("closed"),
+                setup.token(), connection.token(env));
+        PrintWriter err = spec.commandLine().getErr();
+        try (ArgoGateway gateway = connection.open(env, workingDirectory, err, setup.log())) {
+            List<WorkflowCanceller.CancelledRun> stopped = new WorkflowCanceller(gateway,
+                    checkRunsOnly(checks(setup.action(), setup.token(), setup.log()), setup, context), context,
+                    Clock.systemUTC(), setup.log()).cancel(Map.of(RunLabels.PULL_REQUEST,
+                            Integer.toString(pull.number())), workflow -> true,
+                    "Pull request #" + pull.number() + " was closed.");
+            setup.log().accept("run: pull request #" + pull.number() + " was closed; stopped " + stopped.size()
+                    + " unfinished run(s)");
+        }
+    }
+
+    private static boolean isClosing(ActionEvent.PullRequest pull) {
+        return pull.action().equals("closed");
     }
 
     /** Runs the pipeline with a shutdown hook that reports the run cancelled if the job is stopped (SIGTERM). */
@@ -218,12 +388,8 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Why this event is not run yet, if so (the commands that need permission checks, and scheduled syncs). */
+    /** Why this event is not run yet, if so (scheduled syncs). */
     private static Optional<String> unsupported(ActionEvent event) {
-        if (event instanceof ActionEvent.CommentCommand) {
-            return Optional.of("pull-request comment commands are not run yet: they need the commenter's write "
-                    + "permission checked first, which is not built; nothing was done");
-        }
         if (event instanceof ActionEvent.Schedule) {
             return Optional.of("scheduled runs (sync) are not built yet; nothing was done");
         }
@@ -245,13 +411,28 @@ final class RunCommand implements Callable<Integer> {
                 .orElseGet(() -> headOf(scope).or(action::sha).orElse(""));
         OptionalInt pullRequest = event.filter(e -> e instanceof ActionEvent.PullRequest)
                 .map(e -> OptionalInt.of(((ActionEvent.PullRequest) e).number())).orElse(OptionalInt.empty());
-        Optional<String> runUrl = action.serverUrl().flatMap(server -> action.repository().flatMap(repo ->
+        Optional<String> branch = event.filter(e -> e instanceof ActionEvent.Push push && !push.tag())
+                .map(e -> ((ActionEvent.Push) e).ref()).filter(ref -> ref.startsWith(BRANCH_PREFIX))
+                .map(ref -> ref.substring(BRANCH_PREFIX.length()));
+        return new RunContext(action.repository().orElse("local"), head, pullRequest,
+                action.eventName().orElse("cli"), runUrl(action), action.input(ARGO_UI_INPUT),
+                secrets(token, argoToken), branch);
+    }
+
+    private static Optional<String> runUrl(ActionEnvironment action) {
+        return action.serverUrl().flatMap(server -> action.repository().flatMap(repo ->
                 action.runId().map(id -> server + "/" + repo + "/actions/runs/" + id)));
+    }
+
+    private static List<String> secrets(Optional<String> token, Optional<String> argoToken) {
         List<String> secrets = new ArrayList<>();
         token.ifPresent(secrets::add);
         argoToken.ifPresent(secrets::add);
-        return new RunContext(action.repository().orElse("local"), head, pullRequest,
-                action.eventName().orElse("cli"), runUrl, action.input(ARGO_UI_INPUT), secrets);
+        return secrets;
+    }
+
+    private static String apiUrl(ActionEnvironment action) {
+        return action.apiUrl().orElse("https://api.github.com");
     }
 
     private static Optional<String> headOf(ChangeScope scope) {
@@ -273,7 +454,7 @@ final class RunCommand implements Callable<Integer> {
         if (!action.isGitHubActions() || token.isEmpty() || action.repository().isEmpty()) {
             return Optional.empty();
         }
-        GitHubChecks http = HttpGitHubChecks.connect(action.apiUrl().orElse("https://api.github.com"),
+        GitHubChecks http = HttpGitHubChecks.connect(apiUrl(action),
                 action.repository().get(), token.get(), log);
         return Optional.of(new ThrottledGitHubChecks(http, Duration.ofSeconds(10), Clock.systemUTC()));
     }
@@ -302,6 +483,10 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "on-cancel must be stop or leave, got '" + cancel + "'");
         }
         return cancel.equals("stop");
+    }
+
+    private boolean cancelSuperseded(ActionEnvironment action) {
+        return !keepSuperseded && bool(action.input(CANCEL_SUPERSEDED_INPUT), CANCEL_SUPERSEDED_INPUT, true);
     }
 
     private boolean comment(ActionEnvironment action) {

@@ -16,10 +16,11 @@ import java.util.OptionalInt;
  * @param actionsRunUrl the Actions run's page
  * @param argoUi the Argo UI's base URL, for links to workflows
  * @param secrets every secret value, kept out of log excerpts
+ * @param branch the branch a push ran for ({@code main}), labelled on its workflows so a newer push supersedes them
  */
 public record RunContext(
         String repository, String headSha, OptionalInt pullRequest, String trigger, Optional<String> actionsRunUrl,
-        Optional<String> argoUi, List<String> secrets) {
+        Optional<String> argoUi, List<String> secrets, Optional<String> branch) {
 
     public RunContext {
         Objects.requireNonNull(repository, "repository");
@@ -29,5 +30,12 @@ public record RunContext(
         Objects.requireNonNull(actionsRunUrl, "actionsRunUrl");
         Objects.requireNonNull(argoUi, "argoUi");
         secrets = List.copyOf(secrets);
+        Objects.requireNonNull(branch, "branch");
+    }
+
+    /** A run not for a branch push (a pull request, a dispatch, the command line). */
+    public RunContext(String repository, String headSha, OptionalInt pullRequest, String trigger,
+            Optional<String> actionsRunUrl, Optional<String> argoUi, List<String> secrets) {
+        this(repository, headSha, pullRequest, trigger, actionsRunUrl, argoUi, secrets, Optional.empty());
     }
 }

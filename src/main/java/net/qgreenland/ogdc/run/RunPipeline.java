@@ -38,7 +38,7 @@ import net.qgreenland.ogdc.translate.RecipeTranslator;
 /**
  * One run of the action: the change → the recipes it selects, parsed and validated → translated → submitted →
  * watched → reported, recipes handled concurrently (bounded), each recipe's report updated as its workflow changes
- * phase. {@link #cancel} (the job being cancelled) ends it: every recipe not finished is reported cancelled and its
+ * phase; older runs of the same recipes it supersedes are stopped first. {@link #cancel} (the job being cancelled) ends it: every recipe not finished is reported cancelled and its
  * workflows stopped.
  */
 public final class RunPipeline {
@@ -52,6 +52,7 @@ public final class RunPipeline {
     private final boolean stopOnCancel;
     private final int parallel;
     private final RunContext context;
+    private final Optional<Supersession> supersession;
     private final Clock clock;
     private final Consumer<String> log;
     private final Map<String, RecipeReport> reports = new LinkedHashMap<>();
@@ -65,7 +66,7 @@ public final class RunPipeline {
 
     public RunPipeline(RunPlanAssembler assembler, RecipeTranslator translator, ArgoGateway gateway,
             RunReporter reporter, SubmitOptions options, boolean overwrite, boolean stopOnCancel, int parallel,
-            RunContext context, Clock clock, Consumer<String> log) {
+            RunContext context, Optional<Supersession> supersession, Clock clock, Consumer<String> log) {
         this.assembler = assembler;
         this.translator = translator;
         this.gateway = gateway;
@@ -75,6 +76,7 @@ public final class RunPipeline {
         this.stopOnCancel = stopOnCancel;
         this.parallel = parallel;
         this.context = context;
+        this.supersession = supersession;
         this.clock = clock;
         this.log = log;
     }
@@ -94,6 +96,7 @@ public final class RunPipeline {
             toRun.forEach((directory, recipe) -> directoriesById.put(recipe.id().value(), directory));
         }
         reporter.update(report());
+        stopSuperseded(toRun);
         try {
             submitAll(plan, toRun);
         } catch (InterruptedException e) {
@@ -132,11 +135,26 @@ public final class RunPipeline {
         finish();
     }
 
+    /** Older runs of the same recipes for the same pull request or branch are stopped before these start. */
+    private void stopSuperseded(Map<String, Recipe> toRun) {
+        if (supersession.isEmpty() || toRun.isEmpty() || cancelled) {
+            return;
+        }
+        try {
+            int stopped = supersession.get().stopOlder(directoriesById.keySet()).size();
+            if (stopped > 0) {
+                log.accept("run: stopped " + stopped + " superseded run(s): " + supersession.get().reason());
+            }
+        } catch (ClusterException e) {
+            log.accept("warning: could not look for superseded runs to stop (" + e.getMessage() + "); they go on");
+        }
+    }
+
     private void submitAll(RunPlan plan, Map<String, Recipe> toRun) throws InterruptedException {
         if (toRun.isEmpty() || cancelled) {
             return;
         }
-        RunLabels labels = new RunLabels(plan.head(), context.pullRequest(), context.trigger());
+        RunLabels labels = new RunLabels(plan.head(), context.pullRequest(), context.trigger(), context.branch());
         pool = Executors.newFixedThreadPool(Math.min(parallel, toRun.size()));
         try (WorkflowTracker tracker = new WorkflowTracker(gateway,
                 LabelSelector.anyOf(RunLabels.RECIPE_ID, directoriesById.keySet()), Duration.ofMinutes(1),

@@ -47,7 +47,8 @@ final class FakeArgoGateway implements ArgoGateway {
             String name = workflow.metadata().generateName().orElseThrow() + String.format("%05d", created);
             state = new WorkflowState(name, "qgnet", Long.toString(++version), WorkflowPhase.PENDING,
                     Optional.empty(), Optional.of(Instant.ofEpochSecond(1_700_000_000L + created)), Optional.empty(),
-                    Optional.empty(), Optional.empty(), workflow.metadata().labels(), Map.of(), List.of());
+                    Optional.empty(), Optional.empty(), workflow.metadata().labels(),
+                    workflow.metadata().annotations(), List.of());
             submitted.add(workflow);
         }
         workflows.put(state);

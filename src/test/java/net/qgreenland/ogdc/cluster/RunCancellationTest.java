@@ -80,7 +80,7 @@ class RunCancellationTest {
             RunPipeline pipeline = new RunPipeline(assembler, translator, cluster, reporter,
                     new SubmitOptions(true, false, Duration.ofMinutes(5), SubmitOptions.TimeoutAction.STOP, 10),
                     false, true, 2, new RunContext("o/r", head, OptionalInt.empty(), "push", Optional.empty(),
-                            Optional.empty(), List.of()), Clock.systemUTC(), line -> {});
+                            Optional.empty(), List.of()), Optional.empty(), Clock.systemUTC(), line -> {});
             AtomicReference<Throwable> failure = new AtomicReference<>();
             Thread job = new Thread(() -> {
                 try {

@@ -29,6 +29,8 @@ public final class GitHubRequestSchemas {
     private static final Pattern UPDATE_RUN = Pattern.compile(".*/repos/[^/]+/[^/]+/check-runs/\\d+");
     private static final Pattern CREATE_COMMENT = Pattern.compile(".*/repos/[^/]+/[^/]+/issues/\\d+/comments");
     private static final Pattern UPDATE_COMMENT = Pattern.compile(".*/repos/[^/]+/[^/]+/issues/comments/\\d+");
+    private static final Pattern REACT_TO_COMMENT =
+            Pattern.compile(".*/repos/[^/]+/[^/]+/issues/comments/\\d+/reactions");
 
     private GitHubRequestSchemas() {}
 
@@ -45,6 +47,9 @@ public final class GitHubRequestSchemas {
         }
         if (method.equals("PATCH") && UPDATE_COMMENT.matcher(path).matches()) {
             return "issues/update-comment";
+        }
+        if (method.equals("POST") && REACT_TO_COMMENT.matcher(path).matches()) {
+            return "reactions/create-for-issue-comment";
         }
         throw new AssertionError("no schema for " + method + " " + path);
     }

@@ -104,6 +104,22 @@ class HttpStickyCommentTest extends GitHubWireMockTest {
     }
 
     @Test
+    void anAnswerToACommandGoesAboveTheLastReportWhichIsKept() {
+        onePage(comment(77, BOT, "Bot", MARKER + "\n### OGDC run for `abc1234`\n2 recipes ran\n"));
+        writesSucceed();
+        String answer = "@octocat asked for help.";
+
+        assertThat(checks(github.baseUrl()).editComment(5, MARKER, existing ->
+                net.qgreenland.ogdc.report.render.PullRequestCommentRenderer.withAnswer(existing, MARKER, answer)))
+                .isEqualTo(Publication.PUBLISHED);
+
+        String sent = body(github.findAll(patchRequestedFor(urlPathEqualTo("/repos/o/r/issues/comments/77")))
+                .get(0)).get("body").asText();
+        assertThat(sent).startsWith(MARKER + "\n<!-- ogdc-action:answer -->\n" + answer)
+                .endsWith("### OGDC run for `abc1234`\n2 recipes ran\n");
+    }
+
+    @Test
     void anUnchangedBodyIsNotSentAgain() {
         onePage(comment(77, BOT, "Bot", MARKER + "\n2 recipes ran"));
         writesSucceed();

@@ -67,7 +67,7 @@ public final class PullRequestCommentRenderer {
         }
         String report = rest.startsWith("\n") ? rest.substring(1) : rest;
         int room = MAX_BODY_CHARACTERS - marker.length() - report.length() - ANSWER_START.length()
-                - ANSWER_END.length() - 3;
+                - ANSWER_END.length() - 4;
         String text = answer.strip();
         if (text.length() > room) {
             text = TextBudget.characters(Math.max(room, 0)).fit(text, "the job log");
