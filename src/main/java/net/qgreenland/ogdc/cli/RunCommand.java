@@ -84,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
     static final String COMMAND_INPUT = "command";
     static final String HELPER_IMAGE_INPUT = "helper-image";
     static final String CANCEL_SUPERSEDED_INPUT = "cancel-superseded";
+    static final String STEP_IMAGE_INPUT = "step-image";
     private static final String BRANCH_PREFIX = "refs/heads/";
     /** The states that fail the run unless {@code --fail-on} says otherwise. */
     static final String DEFAULT_FAIL_ON = "invalid,failed,errored,timed-out";
@@ -171,6 +172,8 @@ final class RunCommand implements Callable<Integer> {
         };
         Map<String, String> translationEnv = connection.translationEnvironment(env);
         action.input(HELPER_IMAGE_INPUT).ifPresent(image -> translationEnv.put("OGDC_TASK_IMAGE", image));
+        action.input(STEP_IMAGE_INPUT).ifPresent(image ->
+                translationEnv.put(TranslationSettings.RECIPE_IMAGE_VARIABLE, image));
         TranslationSettings settings = policy.translationSettings(translationEnv);
         RecipeTranslator translator = new RecipeTranslator(settings);
         RunReport report;

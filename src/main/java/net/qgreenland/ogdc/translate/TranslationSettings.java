@@ -36,6 +36,9 @@ public record TranslationSettings(
     /** The variable naming the workflow PVC, and its default (spec §2). */
     public static final String WORKFLOW_PVC_VARIABLE = "OGDC_WORKFLOW_PVC_NAME";
     public static final String DEFAULT_WORKFLOW_PVC = "cephfs-qgnet-ogdc-workflow-pvc";
+    /** The variable naming the whole recipe image ({@code registry/ogdc-runner:v1.2}), over ENVIRONMENT and tag. */
+    public static final String RECIPE_IMAGE_VARIABLE = "OGDC_RUNNER_IMAGE";
+
     /** Where the action image is published; its tag is this program's version unless overridden. */
     public static final String TASK_IMAGE_REPOSITORY = "ghcr.io/qgreenland-net/ogdc-action";
 
@@ -80,7 +83,9 @@ public record TranslationSettings(
     public static TranslationSettings fromEnvironment(Map<String, String> env, String taskImageTag) {
         String environment = env.getOrDefault("ENVIRONMENT", "");
         String repository = environment.equals("local") ? "ogdc-runner" : "ghcr.io/qgreenland-net/ogdc-runner";
-        String recipeImage = repository + ":" + env.getOrDefault("OGDC_RUNNER_IMAGE_TAG", "latest");
+        // a whole image (the action's step-image input) wins over the repository and tag of spec §2
+        String recipeImage = nonBlank(env, RECIPE_IMAGE_VARIABLE)
+                .orElse(repository + ":" + env.getOrDefault("OGDC_RUNNER_IMAGE_TAG", "latest"));
         String pullPolicy = environment.equals("dev") ? "Always" : "IfNotPresent";
         return new TranslationSettings(
                 env.getOrDefault("ARGO_NAMESPACE", "qgnet"),

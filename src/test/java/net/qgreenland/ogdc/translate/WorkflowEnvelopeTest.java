@@ -79,6 +79,10 @@ class WorkflowEnvelopeTest {
         assertThat(set.maxParallelism()).isEqualTo(9);
         assertThat(TranslationSettings.fromEnvironment(Map.of("ENVIRONMENT", "dev")).imagePullPolicy())
                 .isEqualTo("Always");
+        TranslationSettings whole = TranslationSettings.fromEnvironment(Map.of("ENVIRONMENT", "local",
+                "OGDC_RUNNER_IMAGE_TAG", "v1", TranslationSettings.RECIPE_IMAGE_VARIABLE, "registry.example/runner:v9"));
+        assertThat(whole.recipeImage()).isEqualTo("registry.example/runner:v9");
+        assertThat(whole.viz().setupImage()).isEqualTo("registry.example/runner:v9");
     }
 
     @ParameterizedTest(name = "{0}={1} is refused")
