@@ -21,27 +21,26 @@ import net.qgreenland.ogdc.action.ActionEvents;
 import net.qgreenland.ogdc.action.WorkflowCommands;
 import net.qgreenland.ogdc.cluster.ArgoGateway;
 import net.qgreenland.ogdc.cluster.RenderingArgoGateway;
+import net.qgreenland.ogdc.cluster.RunLabels;
 import net.qgreenland.ogdc.cluster.SubmitOptions;
 import net.qgreenland.ogdc.git.ChangeScope;
+import net.qgreenland.ogdc.git.ChangeScopeResolver;
 import net.qgreenland.ogdc.git.GitChanges;
 import net.qgreenland.ogdc.git.JGitChanges;
 import net.qgreenland.ogdc.plan.RunPlanner;
-import net.qgreenland.ogdc.cluster.RunLabels;
-import net.qgreenland.ogdc.git.ChangeScopeResolver;
 import net.qgreenland.ogdc.report.GitHubChecks;
 import net.qgreenland.ogdc.report.GitHubException;
 import net.qgreenland.ogdc.report.GitHubRepository;
-import net.qgreenland.ogdc.report.HttpGitHubRepository;
 import net.qgreenland.ogdc.report.HttpGitHubChecks;
-import net.qgreenland.ogdc.report.RecipeReport;
+import net.qgreenland.ogdc.report.HttpGitHubRepository;
 import net.qgreenland.ogdc.report.RecipeState;
 import net.qgreenland.ogdc.report.RunReport;
 import net.qgreenland.ogdc.report.RunReporter;
 import net.qgreenland.ogdc.report.ThrottledGitHubChecks;
 import net.qgreenland.ogdc.report.render.PullRequestCommentRenderer;
+import net.qgreenland.ogdc.run.PullRequestCommands;
 import net.qgreenland.ogdc.run.RunContext;
 import net.qgreenland.ogdc.run.RunPipeline;
-import net.qgreenland.ogdc.run.PullRequestCommands;
 import net.qgreenland.ogdc.run.RunPlanAssembler;
 import net.qgreenland.ogdc.run.Supersession;
 import net.qgreenland.ogdc.run.WorkflowCanceller;
@@ -85,7 +84,6 @@ final class RunCommand implements Callable<Integer> {
     static final String HELPER_IMAGE_INPUT = "helper-image";
     static final String CANCEL_SUPERSEDED_INPUT = "cancel-superseded";
     static final String STEP_IMAGE_INPUT = "step-image";
-    private static final String BRANCH_PREFIX = "refs/heads/";
     /** The states that fail the run unless {@code --fail-on} says otherwise. */
     static final String DEFAULT_FAIL_ON = "invalid,failed,errored,timed-out";
 
@@ -203,7 +201,7 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.FAILED.code();
         }
         if (!action.isGitHubActions()) {
-            printReport(out, report);
+            RunReportPrinter.print(out, report);
         }
         return report.recipes().stream().anyMatch(r -> failing.contains(key(r.state())))
                 ? ExitCode.FAILED.code() : ExitCode.OK.code();
@@ -229,7 +227,7 @@ final class RunCommand implements Callable<Integer> {
         ChangeScope scope = scope(setup.git(), setup.action(), setup.log());
         setup.log().accept("run: " + scope.description());
         boolean fork = event.filter(e -> e instanceof ActionEvent.PullRequest pull && pull.fork()).isPresent();
-        return new Request(scope, context(setup.action(), event, scope, setup.token(), connection.token(env)), fork,
+        return new Request(scope, RunContexts.of(setup.action(), event, scope, setup.token(), connection.token(env)), fork,
                 options, Optional.empty());
     }
 
@@ -282,7 +280,7 @@ final class RunCommand implements Callable<Integer> {
                     + "check the commenter's permission) and GITHUB_REPOSITORY");
         }
         Consumer<String> log = setup.log();
-        GitHubRepository github = HttpGitHubRepository.connect(apiUrl(action), action.repository().get(),
+        GitHubRepository github = HttpGitHubRepository.connect(RunContexts.apiUrl(action), action.repository().get(),
                 setup.token().get(), log);
         PullRequestCommands.Reply reply = new PullRequestCommands(github, new ChangeScopeResolver(setup.git(), log),
                 log).decide(comment);
@@ -290,8 +288,8 @@ final class RunCommand implements Callable<Integer> {
         Optional<GitHubChecks> checks = checks(action, setup.token(), log);
         RunContext context = new RunContext(action.repository().get(),
                 PullRequestCommands.pullRequestOf(reply).map(GitHubRepository.PullRequestState::headSha).orElse(""),
-                OptionalInt.of(comment.pullNumber()), action.eventName().orElse("issue_comment"), runUrl(action),
-                action.input(ARGO_UI_INPUT), secrets(setup.token(), connection.token(env)));
+                OptionalInt.of(comment.pullNumber()), action.eventName().orElse("issue_comment"), RunContexts.runUrl(action),
+                action.input(ARGO_UI_INPUT), RunContexts.secrets(setup.token(), connection.token(env)));
         if (reply instanceof PullRequestCommands.Run run) {
             boolean fork = run.pull().fork();
             String answer = run.answer() + (fork ? " The pull request comes from a fork, so its recipes are "
@@ -347,7 +345,7 @@ final class RunCommand implements Callable<Integer> {
                     + "submitted, so there is nothing to stop");
             return;
         }
-        RunContext context = context(setup.action(), Optional.of(pull), new ChangeScope.Nothing("closed"),
+        RunContext context = RunContexts.of(setup.action(), Optional.of(pull), new ChangeScope.Nothing("closed"),
                 setup.token(), connection.token(env));
         PrintWriter err = spec.commandLine().getErr();
         try (ArgoGateway gateway = connection.open(env, workingDirectory, err, setup.log())) {
@@ -407,57 +405,13 @@ final class RunCommand implements Callable<Integer> {
         return change.scope(git, action, log);
     }
 
-    private RunContext context(ActionEnvironment action, Optional<ActionEvent> event, ChangeScope scope,
-            Optional<String> token, Optional<String> argoToken) {
-        String head = event.filter(e -> e instanceof ActionEvent.PullRequest)
-                .map(e -> ((ActionEvent.PullRequest) e).headSha())
-                .orElseGet(() -> headOf(scope).or(action::sha).orElse(""));
-        OptionalInt pullRequest = event.filter(e -> e instanceof ActionEvent.PullRequest)
-                .map(e -> OptionalInt.of(((ActionEvent.PullRequest) e).number())).orElse(OptionalInt.empty());
-        Optional<String> branch = event.filter(e -> e instanceof ActionEvent.Push push && !push.tag())
-                .map(e -> ((ActionEvent.Push) e).ref()).filter(ref -> ref.startsWith(BRANCH_PREFIX))
-                .map(ref -> ref.substring(BRANCH_PREFIX.length()));
-        return new RunContext(action.repository().orElse("local"), head, pullRequest,
-                action.eventName().orElse("cli"), runUrl(action), action.input(ARGO_UI_INPUT),
-                secrets(token, argoToken), branch);
-    }
-
-    private static Optional<String> runUrl(ActionEnvironment action) {
-        return action.serverUrl().flatMap(server -> action.repository().flatMap(repo ->
-                action.runId().map(id -> server + "/" + repo + "/actions/runs/" + id)));
-    }
-
-    private static List<String> secrets(Optional<String> token, Optional<String> argoToken) {
-        List<String> secrets = new ArrayList<>();
-        token.ifPresent(secrets::add);
-        argoToken.ifPresent(secrets::add);
-        return secrets;
-    }
-
-    private static String apiUrl(ActionEnvironment action) {
-        return action.apiUrl().orElse("https://api.github.com");
-    }
-
-    private static Optional<String> headOf(ChangeScope scope) {
-        if (scope instanceof ChangeScope.Diff diff) {
-            return Optional.of(diff.head());
-        }
-        if (scope instanceof ChangeScope.All all) {
-            return Optional.of(all.head());
-        }
-        if (scope instanceof ChangeScope.Named named) {
-            return Optional.of(named.head());
-        }
-        return Optional.empty();
-    }
-
     /** Check runs and the comment, when running in Actions with a token and a repository. */
     private static Optional<GitHubChecks> checks(ActionEnvironment action, Optional<String> token,
             Consumer<String> log) {
         if (!action.isGitHubActions() || token.isEmpty() || action.repository().isEmpty()) {
             return Optional.empty();
         }
-        GitHubChecks http = HttpGitHubChecks.connect(apiUrl(action),
+        GitHubChecks http = HttpGitHubChecks.connect(RunContexts.apiUrl(action),
                 action.repository().get(), token.get(), log);
         return Optional.of(new ThrottledGitHubChecks(http, Duration.ofSeconds(10), Clock.systemUTC()));
     }
@@ -526,22 +480,4 @@ final class RunCommand implements Callable<Integer> {
         return state.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private static void printReport(PrintWriter out, RunReport report) {
-        for (RecipeReport recipe : report.recipes()) {
-            out.println((recipe.state().isFailure() ? "✗ " : recipe.state() == RecipeState.SUCCEEDED ? "✓ " : "- ")
-                    + recipe.directory() + ": " + recipe.state().label()
-                    + recipe.workflowName().map(name -> " (" + name + ")").orElse("") + " - " + recipe.detail());
-            recipe.problems().forEach(problem -> out.println("    " + problem.location() + ": "
-                    + problem.severity().name().toLowerCase(Locale.ROOT) + ": " + problem.message()));
-        }
-        out.println(report.recipes().size() + (report.recipes().size() == 1 ? " recipe" : " recipes")
-                + (report.recipes().isEmpty() ? " selected" : ": " + counts(report)));
-        out.flush();
-    }
-
-    private static String counts(RunReport report) {
-        List<String> parts = new ArrayList<>();
-        report.counts().forEach((state, count) -> parts.add(count + " " + state.label()));
-        return String.join(", ", parts);
-    }
 }
