@@ -301,40 +301,19 @@ final class RunCommand implements Callable<Integer> {
         if (reply instanceof PullRequestCommands.Cancel cancel) {
             answer = cancelForCommand(setup, cancel, context, checks);
         }
-        answerOnly(checks, action, comment.pullNumber(), answer, log);
+        new RunReporter(checks, setup.commands(), context.secrets(), comment(action)
+                ? Optional.of(PullRequestCommentRenderer.MARKER) : Optional.empty(), log)
+                .answerOnly(comment.pullNumber(), answer);
         return Optional.empty();
     }
 
     private String cancelForCommand(Setup setup, PullRequestCommands.Cancel cancel, RunContext context,
             Optional<GitHubChecks> checks) {
-        PrintWriter err = spec.commandLine().getErr();
-        try (ArgoGateway gateway = connection.open(env, workingDirectory, err, setup.log())) {
-            List<WorkflowCanceller.CancelledRun> stopped = new WorkflowCanceller(gateway,
-                    checkRunsOnly(checks, setup, context), context, Clock.systemUTC(), setup.log())
-                    .cancel(Map.of(RunLabels.PULL_REQUEST, Integer.toString(cancel.pull().number())), cancel.which(),
-                            "Cancelled from the pull request with /ogdc cancel.");
-            if (stopped.isEmpty()) {
-                return cancel.answer() + " Nothing of this pull request" + (cancel.recipes().isEmpty() ? ""
-                        : " for those recipes") + " was running.";
-            }
-            List<String> lines = new ArrayList<>();
-            stopped.forEach(run -> lines.add("- `" + run.directory() + "`: stopped `" + run.workflow() + "`"));
-            return cancel.answer() + " Stopped " + stopped.size() + (stopped.size() == 1 ? " run" : " runs")
-                    + ":\n\n" + String.join("\n", lines);
-        }
-    }
-
-    /** Puts {@code answer} at the top of the sticky comment, keeping the last report under it. */
-    private void answerOnly(Optional<GitHubChecks> checks, ActionEnvironment action, int pullRequest,
-            String answer, Consumer<String> log) {
-        if (checks.isEmpty() || !comment(action)) {
-            return;
-        }
-        String marker = PullRequestCommentRenderer.MARKER;
-        GitHubChecks.Publication published = checks.get().editComment(pullRequest, marker,
-                existing -> PullRequestCommentRenderer.withAnswer(existing, marker, answer));
-        if (published != GitHubChecks.Publication.PUBLISHED) {
-            log.accept("warning: the answer could not be put in the pull request's comment; it is in this log");
+        try (ArgoGateway gateway = connection.open(env, workingDirectory, spec.commandLine().getErr(), setup.log())) {
+            return cancel.answerFor(new WorkflowCanceller(gateway, checkRunsOnly(checks, setup, context), context,
+                    Clock.systemUTC(), setup.log()).cancel(Map.of(RunLabels.PULL_REQUEST,
+                            Integer.toString(cancel.pull().number())), cancel.which(),
+                    "Cancelled from the pull request with /ogdc cancel."));
         }
     }
 

@@ -59,6 +59,26 @@ public final class RunReporter {
         answer = Optional.of(markdown);
     }
 
+    /**
+     * Puts {@code answer} (the reply to a command that ran nothing) at the top of pull request
+     * {@code pullRequest}'s sticky comment, keeping the last report under it.
+     *
+     * @return whether GitHub took it (false without a token or a comment, or after a failure, which was logged)
+     */
+    public boolean answerOnly(int pullRequest, String answer) {
+        if (checks.isEmpty() || marker.isEmpty() || refused) {
+            return false;
+        }
+        String key = marker.get();
+        GitHubChecks.Publication published = checks.get().editComment(pullRequest, key,
+                existing -> PullRequestCommentRenderer.withAnswer(existing, key, answer));
+        if (published != GitHubChecks.Publication.PUBLISHED) {
+            log.accept("warning: the answer could not be put in the pull request's comment: " + answer);
+            return false;
+        }
+        return true;
+    }
+
     /** Publishes the run's current state: each recipe's check run and, for a pull request, the comment. */
     public void update(RunReport run) {
         publishToGitHub(run, render(run));

@@ -73,6 +73,18 @@ public final class PullRequestCommands {
                     workflow.annotations().getOrDefault(RunLabels.RECIPE_DIRECTORY_ANNOTATION, ""))
                     || name.equals(workflow.labels().get(RunLabels.RECIPE_ID)));
         }
+
+        /** The answer once {@code stopped} were stopped: which, or that nothing was running. */
+        public String answerFor(List<WorkflowCanceller.CancelledRun> stopped) {
+            if (stopped.isEmpty()) {
+                return answer + " Nothing of this pull request" + (recipes.isEmpty() ? "" : " for those recipes")
+                        + " was running.";
+            }
+            List<String> lines = new ArrayList<>();
+            stopped.forEach(run -> lines.add("- `" + run.directory() + "`: stopped `" + run.workflow() + "`"));
+            return answer + " Stopped " + stopped.size() + (stopped.size() == 1 ? " run" : " runs") + ":\n\n"
+                    + String.join("\n", lines);
+        }
     }
 
     /** Run the recipes {@code scope} selects at the pull request's head, submitting again what ran before. */
