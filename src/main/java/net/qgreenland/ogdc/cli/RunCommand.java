@@ -136,10 +136,9 @@ final class RunCommand implements Callable<Integer> {
         }
         connection.maskToken(env, err);
         String command = action.input(COMMAND_INPUT).orElse("run").strip();
-        if (command.equals("sync")) {
-            err.println("ogdc-action run: command 'sync' (completing the check runs of workflows that outlived their "
-                    + "job) is not built yet; nothing was done");
-            return ExitCode.OK.code();
+        if (command.equals("sync") || (action.isGitHubActions() && !change.hasChoice()
+                && action.eventName().equals(Optional.of("schedule")))) {
+            return SyncCommand.sync(spec, connection, env, workingDirectory, Optional.empty(), Optional.empty());
         }
         if (!command.equals("run")) {
             throw new ParameterException(spec.commandLine(), "input command must be run or sync, got '" + command + "'");
@@ -218,14 +217,11 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Why this event is not run yet, if so (the commands that need permission checks, and scheduled syncs). */
+    /** Why this event is not run yet, if so (the commands that need permission checks). */
     private static Optional<String> unsupported(ActionEvent event) {
         if (event instanceof ActionEvent.CommentCommand) {
             return Optional.of("pull-request comment commands are not run yet: they need the commenter's write "
                     + "permission checked first, which is not built; nothing was done");
-        }
-        if (event instanceof ActionEvent.Schedule) {
-            return Optional.of("scheduled runs (sync) are not built yet; nothing was done");
         }
         return Optional.empty();
     }
