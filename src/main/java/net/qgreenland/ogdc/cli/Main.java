@@ -43,6 +43,7 @@ public final class Main {
                 .addSubcommand(new RenderCommand(workingDirectory, env))
                 .addSubcommand(new PlanCommand(workingDirectory, env))
                 .addSubcommand(new RunCommand(workingDirectory, env))
+                .addSubcommand(new SyncCommand(workingDirectory, env))
                 .addSubcommand(new SubmitCommand(workingDirectory, env))
                 .addSubcommand(new StatusCommand(workingDirectory, env))
                 .addSubcommand(new LogsCommand(workingDirectory, env))

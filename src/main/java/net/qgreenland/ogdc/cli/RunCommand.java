@@ -149,10 +149,9 @@ final class RunCommand implements Callable<Integer> {
         }
         connection.maskToken(env, err);
         String command = action.input(COMMAND_INPUT).orElse("run").strip();
-        if (command.equals("sync")) {
-            err.println("ogdc-action run: command 'sync' (completing the check runs of workflows that outlived their "
-                    + "job) is not built yet; nothing was done");
-            return ExitCode.OK.code();
+        if (command.equals("sync") || (action.isGitHubActions() && !change.hasChoice()
+                && action.eventName().equals(Optional.of("schedule")))) {
+            return SyncCommand.sync(spec, connection, env, workingDirectory, Optional.empty(), Optional.empty());
         }
         if (!command.equals("run")) {
             throw new ParameterException(spec.commandLine(), "input command must be run or sync, got '" + command + "'");
@@ -178,10 +177,6 @@ final class RunCommand implements Callable<Integer> {
         try (GitChanges git = JGitChanges.open(change.repositoryDirectory(action, workingDirectory), token,
                 change.compare(action, token), log)) {
             Optional<ActionEvent> event = event(action);
-            if (event.isPresent() && unsupported(event.get()).isPresent()) {
-                err.println("ogdc-action run: " + unsupported(event.get()).get());
-                return ExitCode.OK.code();
-            }
             Setup setup = new Setup(action, commands, token, translator, git, log);
             Optional<Request> request;
             if (event.isPresent() && event.get() instanceof ActionEvent.CommentCommand comment) {
@@ -366,14 +361,6 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-    }
-
-    /** Why this event is not run yet, if so (scheduled syncs). */
-    private static Optional<String> unsupported(ActionEvent event) {
-        if (event instanceof ActionEvent.Schedule) {
-            return Optional.of("scheduled runs (sync) are not built yet; nothing was done");
-        }
-        return Optional.empty();
     }
 
     private ChangeScope scope(GitChanges git, ActionEnvironment action, Consumer<String> log) {

@@ -199,7 +199,7 @@ public final class RecipeSubmitter {
     }
 
     /** {@code Succeeded in 4m12s}, {@code Failed: exit code 1}, {@code Running 3/10}. */
-    static String describe(WorkflowState state) {
+    public static String describe(WorkflowState state) {
         if (state.phase() == WorkflowPhase.NOT_SUBMITTED) {
             return state.message().orElse("not submitted");
         }

@@ -25,6 +25,15 @@ class MainTest {
     }
 
     @Test
+    void syncHelpSaysWhatItDoesWhatItNeedsAndItsExitCodes() {
+        CliRun run = CliRun.of("sync", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: ogdc-action sync", "outlived the job", "--repository=OWNER/NAME",
+                "--kubeconfig=FILE", "without, it lists", "Exit codes: 0 done (or listed), 1 a check run");
+    }
+
+    @Test
     void versionComesFromTheBuild() {
         CliRun run = CliRun.of("--version");
 
@@ -34,7 +43,7 @@ class MainTest {
 
     @ParameterizedTest(name = "{0} is a usage error")
     @CsvSource(delimiter = '|', value = {
-        "''                           | Missing command: choose one of validate, render, plan, run, submit, status, logs, task",
+        "'' | Missing command: choose one of validate, render, plan, run, sync, submit, status, logs, task",
         "--frobnicate                 | Unknown option: '--frobnicate'",
         "validate --format xml        | Invalid value for option '--format'",
         "validate --recipes-root ../x | --recipes-root must be a directory inside the repository",

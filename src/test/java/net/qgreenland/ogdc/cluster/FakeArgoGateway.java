@@ -25,6 +25,8 @@ final class FakeArgoGateway implements ArgoGateway {
     BiConsumer<FakeArgoGateway, WorkflowState> onSubmit = (cluster, state) -> {};
     /** Thrown by submit when set. */
     ClusterException submitFailure;
+    /** The log tail of every failed pod node. */
+    List<String> failedLogLines = List.of("gdalwarp: ERROR 4");
 
     @Override
     public String describe() {
@@ -121,8 +123,7 @@ final class FakeArgoGateway implements ArgoGateway {
     @Override
     public List<NodeLog> failedNodeLogs(WorkflowState workflow, int lines) {
         return workflow.failedPods().stream()
-                .map(n -> new NodeLog(n.displayName(), PodNames.of(workflow, n), List.of("gdalwarp: ERROR 4"),
-                        Optional.empty()))
+                .map(n -> new NodeLog(n.displayName(), PodNames.of(workflow, n), failedLogLines, Optional.empty()))
                 .toList();
     }
 
