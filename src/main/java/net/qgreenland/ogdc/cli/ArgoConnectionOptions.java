@@ -192,6 +192,16 @@ final class ArgoConnectionOptions {
         return ca.map(settings::withCaBundle).orElse(settings);
     }
 
+    /**
+     * The Argo UI's base URL for links to workflows: input {@code argo-ui-url} ({@code uiFlag} first), else the Argo
+     * Server's URL (the server serves the UI).
+     */
+    Optional<String> argoUi(Map<String, String> env, Optional<String> uiFlag) {
+        ActionEnvironment action = ActionEnvironment.from(env);
+        return uiFlag.or(() -> action.input(RunCommand.ARGO_UI_INPUT)).filter(url -> !url.isBlank())
+                .or(() -> server(action).map(URI::toString));
+    }
+
     /** The server URL; the argo CLI's {@code ARGO_SERVER} is {@code host:port}, so a missing scheme means https. */
     private Optional<URI> server(ActionEnvironment action) {
         Optional<String> text = action.find(Optional.ofNullable(argoServer), SERVER_INPUT, SERVER_VARIABLE)

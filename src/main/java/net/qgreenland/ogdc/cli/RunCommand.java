@@ -217,13 +217,14 @@ final class RunCommand implements Callable<Integer> {
     private Request eventRequest(Setup setup, Optional<ActionEvent> event) {
         // a re-requested check run asks for a new run of what already ran at that commit; a dispatch's own
         // force input counts even when the workflow does not pass it on as the action's input
-        SubmitOptions options = submitOptions(setup.action(), event.filter(e -> e instanceof ActionEvent.CheckRunRerequested
-                || e instanceof ActionEvent.Dispatch dispatch && dispatch.force()).isPresent());
+        SubmitOptions options = submitOptions(setup.action(), event.filter(e ->
+                e instanceof ActionEvent.CheckRunRerequested
+                        || e instanceof ActionEvent.Dispatch dispatch && dispatch.force()).isPresent());
         ChangeScope scope = scope(setup.git(), setup.action(), setup.log());
         setup.log().accept("run: " + scope.description());
         boolean fork = event.filter(e -> e instanceof ActionEvent.PullRequest pull && pull.fork()).isPresent();
-        return new Request(scope, RunContexts.of(setup.action(), event, scope, setup.token(), connection.token(env)), fork,
-                options, Optional.empty());
+        return new Request(scope, RunContexts.of(setup.action(), event, scope, setup.token(), connection.token(env),
+                connection.argoUi(env, Optional.empty())), fork, options, Optional.empty());
     }
 
     /** Validates, translates, submits, watches and reports {@code request}'s recipes. */
@@ -283,8 +284,9 @@ final class RunCommand implements Callable<Integer> {
         Optional<GitHubChecks> checks = checks(action, setup.token(), log);
         RunContext context = new RunContext(action.repository().get(),
                 PullRequestCommands.pullRequestOf(reply).map(GitHubRepository.PullRequestState::headSha).orElse(""),
-                OptionalInt.of(comment.pullNumber()), action.eventName().orElse("issue_comment"), RunContexts.runUrl(action),
-                action.input(ARGO_UI_INPUT), RunContexts.secrets(setup.token(), connection.token(env)));
+                OptionalInt.of(comment.pullNumber()), action.eventName().orElse("issue_comment"),
+                RunContexts.runUrl(action), connection.argoUi(env, Optional.empty()),
+                RunContexts.secrets(setup.token(), connection.token(env)));
         if (reply instanceof PullRequestCommands.Run run) {
             boolean fork = run.pull().fork();
             String answer = run.answer() + (fork ? " The pull request comes from a fork, so its recipes are "
@@ -320,7 +322,7 @@ final class RunCommand implements Callable<Integer> {
             return;
         }
         RunContext context = RunContexts.of(setup.action(), Optional.of(pull), new ChangeScope.Nothing("closed"),
-                setup.token(), connection.token(env));
+                setup.token(), connection.token(env), connection.argoUi(env, Optional.empty()));
         PrintWriter err = spec.commandLine().getErr();
         try (ArgoGateway gateway = connection.open(env, workingDirectory, err, setup.log())) {
             List<WorkflowCanceller.CancelledRun> stopped = new WorkflowCanceller(gateway,

@@ -21,7 +21,7 @@ final class RunContexts {
 
     /** The context of a run for {@code event} (or the command line) over {@code scope}. */
     static RunContext of(ActionEnvironment action, Optional<ActionEvent> event, ChangeScope scope,
-            Optional<String> token, Optional<String> argoToken) {
+            Optional<String> token, Optional<String> argoToken, Optional<String> argoUi) {
         String head = event.filter(e -> e instanceof ActionEvent.PullRequest)
                 .map(e -> ((ActionEvent.PullRequest) e).headSha())
                 .orElseGet(() -> headOf(scope).or(action::sha).orElse(""));
@@ -31,7 +31,7 @@ final class RunContexts {
                 .map(e -> ((ActionEvent.Push) e).ref()).filter(ref -> ref.startsWith(BRANCH_PREFIX))
                 .map(ref -> ref.substring(BRANCH_PREFIX.length()));
         return new RunContext(action.repository().orElse("local"), head, pullRequest,
-                action.eventName().orElse("cli"), runUrl(action), action.input(RunCommand.ARGO_UI_INPUT),
+                action.eventName().orElse("cli"), runUrl(action), argoUi,
                 secrets(token, argoToken), branch);
     }
 

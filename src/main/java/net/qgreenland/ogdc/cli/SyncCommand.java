@@ -116,7 +116,7 @@ final class SyncCommand implements Callable<Integer> {
             Optional<String> runUrl = action.serverUrl().flatMap(server -> action.runId()
                     .map(id -> server + "/" + repository.get() + "/actions/runs/" + id));
             SyncContext context = new SyncContext(repository.get(), runUrl,
-                    argoUiFlag.or(() -> action.input(RunCommand.ARGO_UI_INPUT)), secrets);
+                    connection.argoUi(env, argoUiFlag), secrets);
             CheckRunSynchronizer synchronizer = new CheckRunSynchronizer(gateway,
                     HttpGitHubRepository.connect(apiUrl, repository.get(), token.get(), log),
                     HttpGitHubChecks.connect(apiUrl, repository.get(), token.get(), log), context,
