@@ -25,13 +25,11 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import net.qgreenland.ogdc.cli.Main;
@@ -234,11 +232,10 @@ final class ActionHarness implements AutoCloseable {
     /** The program running in a JVM of its own, printing into two files. */
     record ActionProcess(Process process, Path out, Path err) {
 
-        /** Waits at most {@code timeout} for the program to exit; its result, or an error if it is still running. */
-        Result awaitExit(Duration timeout) throws InterruptedException {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("the program did not exit within " + timeout + "; it printed:\n" + read(err));
+        /** Its exit code and what it printed, once it has exited. */
+        Result result() {
+            if (process.isAlive()) {
+                throw new IllegalStateException("the program is still running");
             }
             return new Result(process.exitValue(), read(out), read(err));
         }
