@@ -26,16 +26,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import net.qgreenland.ogdc.cli.Main;
 import net.qgreenland.ogdc.report.GitHubRequestSchemas;
 import net.qgreenland.ogdc.report.render.PullRequestCommentRenderer;
 import net.qgreenland.ogdc.testing.CommitWriter;
+import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * {@code ogdc-action run} as GitHub runs the action, for end-to-end tests: a recipe repository built in a temp
@@ -50,7 +53,8 @@ import net.qgreenland.ogdc.testing.CommitWriter;
  *
  * <p>Default GitHub answers: no check runs listed on any commit ({@link #listCheckRunsCreatedSoFar} changes that);
  * a created check run gets the next id from 1001; updates answer 200; no comments on any pull request; a created
- * comment gets id {@value #COMMENT_ID}, written by {@code github-actions[bot]}.
+ * comment gets id {@value #COMMENT_ID}, written by {@code github-actions[bot]}. The workflows go to {@link #cluster}
+ * (mode kubernetes) unless a test passes the inputs of another mode, e.g. {@link FakeArgoServer}'s.
  */
 final class ActionHarness implements AutoCloseable {
 
@@ -82,7 +86,7 @@ final class ActionHarness implements AutoCloseable {
         /** Standard output and error with the {@code ::add-mask::} lines removed: no secret may remain. */
         String printedUnmasked() {
             return (out + "\n" + err).lines().filter(line -> !line.startsWith("::add-mask::"))
-                    .collect(java.util.stream.Collectors.joining("\n"));
+                    .collect(Collectors.joining("\n"));
         }
     }
 
@@ -192,13 +196,18 @@ final class ActionHarness implements AutoCloseable {
      */
     Result runAction(String eventName, JsonNode payload, Map<String, String> extra) {
         Map<String, String> env = environment(eventName, payload, extra);
-        try (AutoCloseable argo = cluster.finishingEverySubmittedWorkflow()) {
+        AutoCloseable controller = cluster.finishingEverySubmittedWorkflow();
+        try {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             int code = Main.run(new PrintWriter(out), new PrintWriter(err), env, arguments());
             return new Result(code, out.toString(), err.toString());
-        } catch (Exception e) {
-            throw new IllegalStateException("closing the mock cluster's controller failed", e);
+        } finally {
+            try {
+                controller.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("stopping the mock cluster's controller failed", e);
+            }
         }
     }
 
@@ -213,9 +222,10 @@ final class ActionHarness implements AutoCloseable {
      * test can signal it. Nothing finishes its workflows: drive them with {@code cluster.controller}.
      */
     ActionProcess startAction(String eventName, JsonNode payload, Map<String, String> extra) {
+        // Surefire may start tests from a manifest-only jar; it names the real class path in this property.
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("surefire.test.class.path",
-                System.getProperty("java.class.path")), Main.class.getName()));
+                .toString(), "-cp", classPath, Main.class.getName()));
         command.addAll(List.of(arguments()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile())
                 .redirectOutput(temp.resolve("process.out").toFile())
@@ -383,12 +393,16 @@ final class ActionHarness implements AutoCloseable {
      */
     @Override
     public void close() {
-        List<String> problems = new ArrayList<>(GitHubRequestSchemas.errors(github.getAllServeEvents()));
-        github.findAllUnmatchedRequests().forEach(r -> problems.add("no stub for " + r.getMethod() + " "
-                + r.getUrl()));
-        github.stop();
-        cluster.close();
-        repository.close();
+        List<String> problems = new ArrayList<>();
+        try {
+            problems.addAll(GitHubRequestSchemas.errors(github.getAllServeEvents()));
+            github.findAllUnmatchedRequests().forEach(r -> problems.add("no stub for " + r.getMethod() + " "
+                    + r.getUrl()));
+        } finally {
+            github.stop();
+            cluster.close();
+            repository.close();
+        }
         if (!problems.isEmpty()) {
             throw new AssertionError("GitHub got requests it should not have:\n" + String.join("\n", problems));
         }
@@ -396,7 +410,7 @@ final class ActionHarness implements AutoCloseable {
 
     private String mainTip() {
         try {
-            org.eclipse.jgit.lib.ObjectId tip = repository.repository().resolve("refs/heads/main");
+            ObjectId tip = repository.repository().resolve("refs/heads/main");
             if (tip == null) {
                 throw new IllegalStateException("the repository has no commit on main yet");
             }
@@ -411,7 +425,7 @@ final class ActionHarness implements AutoCloseable {
     /** The writes ({@code method}, or POST and PATCH when null) to paths matching {@code path}, oldest first. */
     private List<Write> writes(String method, Pattern path) {
         List<ServeEvent> events = new ArrayList<>(github.getAllServeEvents());
-        java.util.Collections.reverse(events);
+        Collections.reverse(events);
         List<Write> writes = new ArrayList<>();
         for (ServeEvent event : events) {
             String verb = event.getRequest().getMethod().getName();

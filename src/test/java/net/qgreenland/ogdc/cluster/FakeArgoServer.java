@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ final class FakeArgoServer implements AutoCloseable {
     /** The workflow bodies POSTed, in order ({@code {"workflow": {...}}}'s workflow). */
     List<JsonNode> submitted() {
         List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
-        java.util.Collections.reverse(events);
+        Collections.reverse(events);
         return events.stream().filter(e -> e.getRequest().getMethod().getName().equals("POST"))
                 .map(e -> read(e.getRequest().getBodyAsString()).path("workflow")).toList();
     }

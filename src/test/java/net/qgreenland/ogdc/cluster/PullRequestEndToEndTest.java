@@ -2,6 +2,7 @@ package net.qgreenland.ogdc.cluster;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,8 +66,7 @@ class PullRequestEndToEndTest {
         assertThat(comments).isNotEmpty().allSatisfy(body -> assertThat(body).startsWith(ActionHarness.MARKER));
         assertThat(comments.get(comments.size() - 1))
                 .contains("recipes/alpha", "recipes/beta", "recipes/broken").doesNotContain("recipes/untouched");
-        action.github.verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                urlPathEqualTo("/repos/o/r/issues/2/comments")));
+        action.github.verify(1, postRequestedFor(urlPathEqualTo("/repos/o/r/issues/2/comments")));
         assertThat(action.cluster.workflows()).hasSize(2).allSatisfy(workflow -> {
             JsonNode labels = workflow.path("metadata").path("labels");
             assertThat(labels.path(RunLabels.PULL_REQUEST).asText()).isEqualTo("2");
