@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,6 +63,9 @@ public final class RunPipeline {
     /** The plan as Markdown, for the job summary; empty until the plan is made. */
     private volatile String planMarkdown = "";
     private volatile boolean cancelled;
+    /** Open until {@link #cancel} has stopped the workflows and published the final report. */
+    private final CountDownLatch cancellation = new CountDownLatch(1);
+    private final Object finishing = new Object();
     private boolean finished;
 
     public RunPipeline(RunPlanAssembler assembler, RecipeTranslator translator, ArgoGateway gateway,
@@ -103,6 +107,11 @@ public final class RunPipeline {
             cancel();
             throw e;
         }
+        if (cancelled) {
+            // the cancelling thread is still stopping workflows through the gateway, which the caller closes once
+            // this returns
+            cancellation.await();
+        }
         return finish();
     }
 
@@ -112,27 +121,34 @@ public final class RunPipeline {
      * and more than once.
      */
     public void cancel() {
-        cancelled = true;
-        ExecutorService running = pool;
-        if (running != null) {
-            running.shutdownNow();
-        }
-        List<String> workflows;
-        synchronized (this) {
-            workflows = List.copyOf(submittedWorkflows);
-            reports.replaceAll((directory, report) -> report.state().isCompleted() ? report
-                    : withState(report, RecipeState.CANCELLED, "The job was cancelled before this recipe finished."));
-        }
-        if (stopOnCancel) {
-            for (String workflow : workflows) {
-                try {
-                    gateway.stop(workflow, "ogdc-action: the GitHub job was cancelled");
-                } catch (ClusterException e) {
-                    log.accept("could not stop " + workflow + ": " + e.getMessage());
+        try {
+            List<String> workflows;
+            synchronized (this) {
+                cancelled = true;
+                // before the workers are interrupted, so that a run ending now reports them cancelled
+                workflows = List.copyOf(submittedWorkflows);
+                reports.replaceAll((directory, report) -> report.state().isCompleted() ? report
+                        : withState(report, RecipeState.CANCELLED,
+                                "The job was cancelled before this recipe finished."));
+            }
+            ExecutorService running = pool;
+            if (running != null) {
+                running.shutdownNow();
+            }
+            if (stopOnCancel) {
+                for (String workflow : workflows) {
+                    try {
+                        gateway.stop(workflow, "ogdc-action: the GitHub job was cancelled");
+                    } catch (ClusterException e) {
+                        log.accept("could not stop " + workflow + ": " + e.getMessage());
+                    }
                 }
             }
+            // on SIGTERM the JVM halts once this returns: a final report being published must be complete by then
+            finish();
+        } finally {
+            cancellation.countDown();
         }
-        finish();
     }
 
     /** Older runs of the same recipes for the same pull request or branch are stopped before these start. */
@@ -217,17 +233,17 @@ public final class RunPipeline {
         }
     }
 
+    /** Publishes the final report once; a second caller waits until the first one's publication is complete. */
     private RunReport finish() {
-        RunReport last;
-        synchronized (this) {
+        synchronized (finishing) {
             if (finished) {
                 return report();
             }
             finished = true;
-            last = report();
+            RunReport last = report();
+            reporter.finish(last);
+            return last;
         }
-        reporter.finish(last);
-        return last;
     }
 
     private synchronized RunReport report() {

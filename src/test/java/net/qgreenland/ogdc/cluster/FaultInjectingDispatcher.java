@@ -12,6 +12,9 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +44,8 @@ final class FaultInjectingDispatcher extends Dispatcher {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern LABEL_SELECTOR = Pattern.compile("([?&])labelSelector=([^&]*)");
+    private static final Pattern SET_REQUIREMENT = Pattern.compile("[^,()]+ (not)?in \\([^)]*\\)");
     private static final Pattern LOG_PATH =
             Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/?]+)/log(\\?.*)?");
 
@@ -63,7 +68,7 @@ final class FaultInjectingDispatcher extends Dispatcher {
         if (log.matches() && request.getMethod().equals("GET")) {
             return podLog(log.group(1), log.group(2), request.getPath());
         }
-        MockResponse response = crud.dispatch(request);
+        MockResponse response = crud.dispatch(withoutSetRequirements(request));
         if (response.getWebSocketListener() != null) {
             response.withWebSocketUpgrade(new TrackedWatch(response.getWebSocketListener()));
         }
@@ -144,6 +149,31 @@ final class FaultInjectingDispatcher extends Dispatcher {
     long count(String method, Predicate<String> path) {
         return requests.stream().filter(r -> r.startsWith(method + " ") && path.test(r.substring(method.length() + 1)))
                 .count();
+    }
+
+    /**
+     * {@code request} without the {@code key in (a,b,c)} requirements of its label selector: the mock server splits a
+     * selector at every comma, so with three values or more it takes the middle ones for "label exists"
+     * requirements and selects nothing, where a real API server selects what the set allows. Without them it
+     * answers a superset, which the gateway narrows by the whole selector itself.
+     */
+    private static RecordedRequest withoutSetRequirements(RecordedRequest request) {
+        Matcher selector = LABEL_SELECTOR.matcher(request.getPath());
+        if (!selector.find()) {
+            return request;
+        }
+        String decoded = URLDecoder.decode(selector.group(2), StandardCharsets.UTF_8);
+        String kept = SET_REQUIREMENT.matcher(decoded).replaceAll("").replaceAll(",{2,}", ",")
+                .replaceAll("^,|,$", "");
+        if (kept.equals(decoded)) {
+            return request;
+        }
+        String rest = request.getPath().substring(selector.end());
+        String path = request.getPath().substring(0, selector.start()) + (kept.isEmpty()
+                ? (rest.isEmpty() ? "" : selector.group(1) + rest.substring(1))
+                : selector.group(1) + "labelSelector=" + URLEncoder.encode(kept, StandardCharsets.UTF_8) + rest);
+        return new RecordedRequest(request.getHttpVersion(), request.method(), path, request.getHeaders(),
+                request.getBody());
     }
 
     static boolean isWatch(RecordedRequest request) {

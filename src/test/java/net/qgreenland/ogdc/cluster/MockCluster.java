@@ -1,5 +1,7 @@
 package net.qgreenland.ogdc.cluster;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -26,6 +28,7 @@ final class MockCluster implements AutoCloseable {
     static final TransientRetry NO_WAIT = new TransientRetry(3, Duration.ZERO, Duration.ZERO);
     static final ReconnectDelays SHORT = new ReconnectDelays(Duration.ofMillis(20), Duration.ofMillis(200));
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** Held so the level sticks: the mock server logs every request at INFO through java.util.logging. */
     private static final java.util.logging.Logger MOCK_SERVER_LOG = quiet("io.fabric8.mockwebserver");
 
@@ -56,6 +59,12 @@ final class MockCluster implements AutoCloseable {
     /** {@code http://localhost:<port>}, as messages name the API server. */
     String apiUrl() {
         return server.url("/").replaceAll("/+$", "");
+    }
+
+    /** Every workflow stored in the namespace, as the API server returns it. */
+    List<ObjectNode> workflows() {
+        return controllerClient.genericKubernetesResources(KubernetesArgoGateway.WORKFLOWS).inNamespace(NAMESPACE)
+                .list().getItems().stream().map(workflow -> (ObjectNode) JSON.valueToTree(workflow)).toList();
     }
 
     /** A one-step workflow called {@code generateName} plus five random characters once submitted. */

@@ -1,218 +1,121 @@
 package net.qgreenland.ogdc.cluster;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.patch;
-import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import net.qgreenland.ogdc.cli.Main;
-import net.qgreenland.ogdc.report.GitHubRequestSchemas;
-import net.qgreenland.ogdc.testing.CommitWriter;
+import net.qgreenland.ogdc.cluster.ActionHarness.Change;
+import net.qgreenland.ogdc.cluster.ActionHarness.Result;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ogdc-action run} as the action runs it: a real push payload pointed at a temporary repository, WireMock as
- * GitHub (every body checked against GitHub's schemas), the Fabric8 mock server as the cluster with a controller that
- * finishes workflows, and the step's output and summary files.
+ * {@code ogdc-action run} as the action runs it for a push ({@link ActionHarness}): a real push payload pointed at a
+ * temporary repository, WireMock as GitHub (every body checked against GitHub's schemas), the Fabric8 mock server as
+ * the cluster with a controller that finishes workflows (or a WireMock Argo Server), and the step's output and
+ * summary files.
  */
 class RunEndToEndTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final String TOKEN = "ghs_runEndToEndToken42";
+    /** The change's recipes: alpha and beta run and succeed, broken is invalid. */
+    static final Map<String, String> CONCLUSIONS = Map.of("recipes/alpha", "success", "recipes/beta", "success",
+            "recipes/broken", "failure");
 
     @TempDir
     Path temp;
 
-    MockCluster cluster;
-    WireMockServer github;
-    CommitWriter repository;
-    String before;
-    String after;
+    ActionHarness action;
+    Change change;
 
     @BeforeEach
-    void repositoryWithAChange() throws Exception {
-        String recipe = Files.readString(Path.of(
-                "example-recipe-repo/recipes/arcticdem-greenland-contours/recipe.sh"));
-        String meta = Files.readString(Path.of("example-recipe-repo/recipes/arcticdem-greenland-contours/meta.yml"));
-        repository = CommitWriter.init(temp.resolve("repo"))
-                .write("recipes/alpha/meta.yml", meta.replace("ArcticDEM v4.1 Greenland Contours", "Alpha Contours"))
-                .write("recipes/alpha/recipe.sh", recipe)
-                .write("recipes/beta/meta.yml", meta.replace("ArcticDEM v4.1 Greenland Contours", "Beta Contours"))
-                .write("recipes/beta/recipe.sh", recipe)
-                .write("recipes/untouched/meta.yml", meta.replace("ArcticDEM v4.1 Greenland Contours", "Untouched"))
-                .write("recipes/untouched/recipe.sh", recipe);
-        before = repository.commit("recipes");
-        after = repository
-                .write("recipes/alpha/recipe.sh", recipe + "echo changed\n")
-                .write("recipes/beta/recipe.sh", recipe + "echo changed too\n")
-                .write("recipes/broken/meta.yml", "name: Broken\nworkflow: {type: shell}\n")
-                .commit("change alpha and beta, add broken");
-        cluster = new MockCluster();
-        github = new WireMockServer(wireMockConfig().dynamicPort());
-        github.start();
-        github.stubFor(get(urlPathMatching("/repos/o/r/commits/[0-9a-f]+/check-runs"))
-                .willReturn(okJson("{\"total_count\":0,\"check_runs\":[]}")));
-        github.stubFor(post(urlPathEqualTo("/repos/o/r/check-runs")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody("{\"id\":42}")));
-        github.stubFor(patch(urlPathMatching("/repos/o/r/check-runs/\\d+")).willReturn(okJson("{\"id\":42}")));
+    void repositoryWithAChange() {
+        action = ActionHarness.start(temp);
+        change = action.commitTwoChangedRecipesAndAnInvalidOne();
     }
 
     @AfterEach
     void stop() {
-        assertThat(GitHubRequestSchemas.errors(github.getAllServeEvents())).isEmpty();
-        github.stop();
-        cluster.close();
-        repository.close();
+        action.close();
     }
 
     @Test
-    void aPushRunsTheChangedRecipesReportsEachAndTheSameEventTwiceDuplicatesNothing() throws Exception {
-        Run first = runAction();
+    void aPushRunsTheChangedRecipesReportsEachAndTheSameEventTwiceDuplicatesNothing() {
+        Result first = action.runAction("push", push());
 
-        assertThat(first.code).as(first.err).isEqualTo(1);
-        Map<String, JsonNode> checkRuns = finalCheckRuns();
-        assertThat(checkRuns.keySet()).containsExactlyInAnyOrder("recipes/alpha", "recipes/beta", "recipes/broken");
-        assertThat(checkRuns.get("recipes/alpha").path("conclusion").asText()).isEqualTo("success");
-        assertThat(checkRuns.get("recipes/beta").path("conclusion").asText()).isEqualTo("success");
-        assertThat(checkRuns.get("recipes/broken").path("conclusion").asText()).isEqualTo("failure");
-        assertThat(createdBodies()).hasSize(3).allSatisfy(body -> {
-            assertThat(body.path("head_sha").asText()).isEqualTo(after);
-            assertThat(body.path("external_id").asText()).isEqualTo(body.path("name").asText() + "@" + after);
+        assertThat(first.code()).as(first.err()).isEqualTo(1);
+        action.assertCheckRunsEnded(CONCLUSIONS);
+        assertThat(action.createdBodies()).hasSize(3).allSatisfy(body -> {
+            assertThat(body.path("head_sha").asText()).isEqualTo(change.after());
+            assertThat(body.path("external_id").asText()).isEqualTo(body.path("name").asText() + "@" + change.after());
         });
-        assertThat(storedWorkflows()).hasSize(2);
-        String outputs = Files.readString(temp.resolve("output"));
-        assertThat(outputs).contains("\nfailure\n", "\"directory\":\"recipes/alpha\",\"state\":\"succeeded\"");
-        assertThat(Files.readString(temp.resolve("summary.md"))).contains("recipes/alpha", "recipes/broken");
-        assertThat(first.out).contains("::add-mask::" + TOKEN, "::error file=recipes/broken/meta.yml");
-        assertThat(first.out.replace("::add-mask::" + TOKEN, "") + first.err).doesNotContain(TOKEN);
+        assertThat(action.cluster.workflows()).hasSize(2);
+        assertThat(action.outputs()).containsEntry("result", "failure");
+        assertThat(action.recipeStates()).containsExactlyInAnyOrderEntriesOf(Map.of("recipes/alpha", "succeeded",
+                "recipes/beta", "succeeded", "recipes/broken", "invalid"));
+        assertThat(action.summary()).contains("recipes/alpha", "recipes/broken");
+        assertThat(first.out()).contains("::add-mask::" + ActionHarness.TOKEN, "::error file=recipes/broken/meta.yml");
+        assertThat(first.printedUnmasked()).doesNotContain(ActionHarness.TOKEN);
 
         // the same event again: GitHub now lists the check runs the first run created
-        ArrayNode runs = JSON.createArrayNode();
-        int id = 100;
-        for (JsonNode body : createdBodies()) {
-            runs.addObject().put("id", id++).put("name", body.path("name").asText())
-                    .put("external_id", body.path("external_id").asText());
-        }
-        ObjectNode listing = JSON.createObjectNode().put("total_count", runs.size());
-        listing.set("check_runs", runs);
-        github.stubFor(get(urlPathMatching("/repos/o/r/commits/[0-9a-f]+/check-runs"))
-                .willReturn(okJson(listing.toString())));
-        int created = createdBodies().size();
+        action.listCheckRunsCreatedSoFar();
+        int created = action.createdBodies().size();
 
-        Run second = runAction();
+        Result second = action.runAction("push", push());
 
-        assertThat(second.code).isEqualTo(1);
-        assertThat(createdBodies()).hasSize(created);
-        assertThat(storedWorkflows()).hasSize(2);
-        assertThat(second.err).contains("already submitted at this commit with this content");
+        assertThat(second.code()).isEqualTo(1);
+        assertThat(action.createdBodies()).hasSize(created);
+        assertThat(action.cluster.workflows()).hasSize(2);
+        assertThat(second.err()).contains("already submitted at this commit with this content");
+        action.assertCheckRunsEnded(CONCLUSIONS);
     }
 
-    private Run runAction() throws Exception {
-        Path event = temp.resolve("event.json");
-        ObjectNode payload = (ObjectNode) JSON.readTree(Files.readString(
-                Path.of("../shared/reference/github/webhooks/push.branch-updated.probot.json")));
-        payload.put("before", before).put("after", after).put("ref", "refs/heads/main");
-        Files.writeString(event, payload.toString());
-        Path kubeconfig = temp.resolve("kubeconfig");
-        Files.writeString(kubeconfig, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - {name: mock, cluster: {server: "%s"}}
-                contexts:
-                - {name: mock, context: {cluster: mock, user: tester, namespace: qgnet}}
-                current-context: mock
-                users:
-                - {name: tester, user: {token: %s}}
-                """.formatted(cluster.apiUrl(), MockCluster.TOKEN));
-        Map<String, String> env = new HashMap<>();
-        env.put("HOME", temp.toString());
-        env.put("GITHUB_ACTIONS", "true");
-        env.put("GITHUB_EVENT_NAME", "push");
-        env.put("GITHUB_EVENT_PATH", event.toString());
-        env.put("GITHUB_SHA", after);
-        env.put("GITHUB_REF", "refs/heads/main");
-        env.put("GITHUB_REPOSITORY", "o/r");
-        env.put("GITHUB_WORKSPACE", repository.directory().toString());
-        env.put("GITHUB_API_URL", github.baseUrl());
-        env.put("GITHUB_SERVER_URL", "https://github.com");
-        env.put("GITHUB_RUN_ID", "777");
-        env.put("GITHUB_OUTPUT", temp.resolve("output").toString());
-        env.put("GITHUB_STEP_SUMMARY", temp.resolve("summary.md").toString());
-        env.put("RUNNER_TEMP", temp.toString());
-        env.put("INPUT_TOKEN", TOKEN);
-        env.put("INPUT_MODE", "kubernetes");
-        env.put("INPUT_TIMEOUT", "5m");
-        try (AutoCloseable argo = cluster.finishingEverySubmittedWorkflow()) {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int code = Main.run(new PrintWriter(out), new PrintWriter(err), env, "run", "--kubeconfig",
-                    kubeconfig.toString());
-            return new Run(code, out.toString(), err.toString());
+    @Test
+    void aPushAgainstAnArgoServerSubmitsLabelledWorkflowsWithItsTokenAndNeverPrintsIt() {
+        String argoToken = "argo-tok-5e6f7a8b9c0d";
+        try (FakeArgoServer argo = FakeArgoServer.start()) {
+            Result run = action.runAction("push", push(), Map.of("INPUT_MODE", "argo-server",
+                    "INPUT_ARGO-SERVER", argo.baseUrl(), "INPUT_ARGO-TOKEN", argoToken));
+
+            assertThat(run.code()).as(run.err()).isEqualTo(1);
+            assertThat(run.err()).contains("workflows go to Argo Server " + argo.baseUrl() + ", namespace qgnet");
+            action.assertCheckRunsEnded(CONCLUSIONS);
+            assertThat(argo.submitted()).hasSize(2).allSatisfy(workflow -> {
+                JsonNode labels = workflow.path("metadata").path("labels");
+                assertThat(labels.path(RunLabels.COMMIT).asText()).isEqualTo(change.after());
+                assertThat(labels.path(RunLabels.TRIGGER).asText()).isEqualTo("push");
+                assertThat(labels.path(RunLabels.ROLE).asText()).isEqualTo("main");
+                assertThat(labels.path(RunLabels.MANAGED_BY).asText()).isEqualTo(RunLabels.MANAGER);
+                assertThat(labels.path(RunLabels.CONTENT_HASH).asText()).matches("[0-9a-f]{32}");
+                assertThat(workflow.path("metadata").path("namespace").asText()).isEqualTo("qgnet");
+                assertThat(workflow.toString()).doesNotContain(argoToken, ActionHarness.TOKEN);
+            });
+            assertThat(argo.submitted()).extracting(w -> w.path("metadata").path("labels").path(RunLabels.RECIPE_ID)
+                    .asText()).containsExactlyInAnyOrder("alpha-contours", "beta-contours");
+            argo.server.verify(2, postRequestedFor(urlPathEqualTo(FakeArgoServer.WORKFLOWS))
+                    .withHeader("Authorization", equalTo("Bearer " + argoToken)));
+            assertThat(argo.server.findAll(anyRequestedFor(anyUrl())))
+                    .allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("Bearer " + argoToken));
+            assertThat(action.cluster.workflows()).isEmpty();
+            assertThat(action.recipeStates()).containsExactlyInAnyOrderEntriesOf(Map.of("recipes/alpha",
+                    "succeeded", "recipes/beta", "succeeded", "recipes/broken", "invalid"));
+            assertThat(action.outputs()).containsEntry("result", "failure");
+            assertThat(action.summary()).contains("recipes/alpha", "recipes/beta", "recipes/broken");
+            assertThat(run.err()).contains("::add-mask::" + argoToken);
+            assertThat(run.printedUnmasked()).doesNotContain(argoToken, ActionHarness.TOKEN);
         }
     }
 
-    /** The last body sent for each check run, by name (the create merged with later updates). */
-    private Map<String, JsonNode> finalCheckRuns() {
-        Map<String, JsonNode> byName = new LinkedHashMap<>();
-        for (JsonNode body : createdBodies()) {
-            byName.put(body.path("name").asText(), body);
-        }
-        List<JsonNode> updates = github.findAll(patchRequestedFor(urlPathMatching("/repos/o/r/check-runs/\\d+")))
-                .stream().map(r -> read(r.getBodyAsString())).toList();
-        for (JsonNode update : updates) {
-            if (update.has("name") && update.has("conclusion")) {
-                byName.put(update.path("name").asText(), update);
-            }
-        }
-        return byName;
+    private ObjectNode push() {
+        return ActionHarness.webhook("push.branch-updated.probot.json").put("before", change.before())
+                .put("after", change.after()).put("ref", "refs/heads/main");
     }
-
-    private List<JsonNode> createdBodies() {
-        return github.findAll(postRequestedFor(urlPathEqualTo("/repos/o/r/check-runs"))).stream()
-                .map(r -> read(r.getBodyAsString())).toList();
-    }
-
-    private List<GenericKubernetesResource> storedWorkflows() {
-        try (KubernetesClient client = cluster.server.createClient(new JdkHttpClientFactory())) {
-            return client.genericKubernetesResources(SubmitEndToEndTest.WORKFLOWS).inNamespace("qgnet").list()
-                    .getItems();
-        }
-    }
-
-    private static JsonNode read(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private record Run(int code, String out, String err) {}
 }
