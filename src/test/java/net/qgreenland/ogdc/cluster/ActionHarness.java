@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import net.qgreenland.ogdc.argo.model.Workflow;
 import net.qgreenland.ogdc.cli.Main;
 import net.qgreenland.ogdc.report.GitHubRequestSchemas;
 import net.qgreenland.ogdc.report.render.PullRequestCommentRenderer;
@@ -377,6 +378,30 @@ final class ActionHarness implements AutoCloseable {
 
     String summary() {
         return read(summaryFile());
+    }
+
+    /**
+     * Puts a main workflow of recipe {@code recipeId} (in {@code directory}) with {@code labels} into the cluster, as
+     * an earlier run left it, and moves it to Running: nothing finishes it.
+     *
+     * @return its name
+     */
+    String runningWorkflow(String recipeId, String directory, RunLabels labels) {
+        Workflow workflow = MockCluster.workflow(recipeId + "-shell-", Map.of());
+        String name;
+        try (KubernetesArgoGateway gateway = cluster.gateway()) {
+            name = gateway.submit(workflow.withLabels(labels.of(recipeId, RunLabels.Role.MAIN, workflow))
+                    .withAnnotations(labels.annotations(directory))).name();
+        }
+        cluster.controller.advance(name);
+        cluster.controller.advance(name);
+        return name;
+    }
+
+    /** The stored workflow {@code name}'s {@code spec.shutdown}: {@code Stop} once stopped, else empty. */
+    String shutdownOf(String name) {
+        return cluster.workflows().stream().filter(w -> w.path("metadata").path("name").asText().equals(name))
+                .findFirst().orElseThrow().path("spec").path("shutdown").asText();
     }
 
     /** The main workflows stored in the mock cluster for recipe id {@code recipeId} (alpha-contours). */
