@@ -38,6 +38,16 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * {@code /ogdc approve a b}: run the recipes named although their estimate is over the approval threshold, at the
+     * pull request's current head only (a new push needs a new approval); names are required.
+     */
+    record Approve(List<String> recipes) implements Command {
+        public Approve {
+            recipes = List.copyOf(recipes);
+        }
+    }
+
     /** {@code /ogdc help} or a bare {@code /ogdc}. */
     record Help() implements Command {
     }
@@ -79,6 +89,8 @@ public sealed interface Command {
                 return new Retry(arguments);
             case "cancel":
                 return new Cancel(arguments);
+            case "approve":
+                return new Approve(arguments);
             case "help":
                 return new Help();
             default:

@@ -40,6 +40,8 @@ public final class PullRequestCommands {
                     + "timed out (of those named, if any). |",
             "| `/ogdc cancel [<recipe> …]` | Stops this pull request's running workflows (of those recipes, if "
                     + "named). |",
+            "| `/ogdc approve <recipe> …` | Runs the recipes named although their estimate is over the approval "
+                    + "threshold, at the head commit only: a new push needs a new approval. |",
             "| `/ogdc help` | Shows this table. |",
             "",
             "Name a recipe by its directory (`recipes/seal-tags`), its folder name (`seal-tags`) or its id. Commands "
@@ -87,8 +89,11 @@ public final class PullRequestCommands {
         }
     }
 
-    /** Run the recipes {@code scope} selects at the pull request's head, submitting again what ran before. */
-    public record Run(PullRequestState pull, ChangeScope scope, String answer) implements Reply {}
+    /**
+     * Run the recipes {@code scope} selects at the pull request's head, submitting again what ran before;
+     * {@code approved}: past the approval gate (at this head only).
+     */
+    public record Run(PullRequestState pull, ChangeScope scope, String answer, boolean approved) implements Reply {}
 
     /**
      * The reply to {@code comment}.
@@ -124,22 +129,30 @@ public final class PullRequestCommands {
         if (command instanceof Command.Retry retry) {
             return retry(pull, retry.recipes(), who, asked);
         }
-        Command.Run run = (Command.Run) command;
         String at = " at " + abbreviate(pull.headSha());
+        if (command instanceof Command.Approve approve) {
+            if (approve.recipes().isEmpty()) {
+                return new Answer(who + ": name the recipes to approve: `/ogdc approve <recipe> …`.");
+            }
+            return new Run(pull, new ChangeScope.Named(pull.headSha(), approve.recipes(), "/ogdc approve on pull "
+                    + "request #" + pull.number()), who + " approved " + String.join(", ", approve.recipes()) + at
+                    + ": running " + (approve.recipes().size() == 1 ? "it" : "them") + ".", true);
+        }
+        Command.Run run = (Command.Run) command;
         if (run.all()) {
             return new Run(pull, new ChangeScope.All(pull.headSha(), "/ogdc run all on pull request #"
-                    + pull.number()), who + " asked " + asked + ": running every recipe" + at + ".");
+                    + pull.number()), who + " asked " + asked + ": running every recipe" + at + ".", false);
         }
         if (!run.recipes().isEmpty()) {
             return new Run(pull, new ChangeScope.Named(pull.headSha(), run.recipes(), "/ogdc run on pull request #"
                     + pull.number() + ": the recipes named"), who + " asked " + asked + ": running "
-                    + String.join(", ", run.recipes()) + at + ".");
+                    + String.join(", ", run.recipes()) + at + ".", false);
         }
         ChangeScope changed = resolver.resolve(new ActionEvent.PullRequest("synchronize", pull.number(),
                 pull.baseSha(), pull.headSha(), pull.baseRef(), pull.headRef(), pull.fork(), pull.draft()),
                 pull.headSha());
         return new Run(pull, changed, who + " asked " + asked + ": running the recipes this pull request changes"
-                + at + ".");
+                + at + ".", false);
     }
 
     /** The recipes whose check run at the head ended failed or timed out (of those named, if any). */
@@ -160,7 +173,7 @@ public final class PullRequestCommands {
         }
         return new Run(pull, new ChangeScope.Named(pull.headSha(), failed, "/ogdc retry on pull request #"
                 + pull.number() + ": the recipes that failed"), who + " asked " + asked + ": running again "
-                + String.join(", ", failed) + " (failed at " + abbreviate(pull.headSha()) + ").");
+                + String.join(", ", failed) + " (failed at " + abbreviate(pull.headSha()) + ").", false);
     }
 
     private void acknowledge(ActionEvent.CommentCommand comment) {
@@ -190,6 +203,9 @@ public final class PullRequestCommands {
         }
         if (command instanceof Command.Cancel cancel) {
             return "/ogdc cancel" + words(cancel.recipes());
+        }
+        if (command instanceof Command.Approve approve) {
+            return "/ogdc approve" + words(approve.recipes());
         }
         return command instanceof Command.Help ? "/ogdc help" : "/ogdc " + ((Command.Unknown) command).text();
     }

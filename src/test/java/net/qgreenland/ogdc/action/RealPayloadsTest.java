@@ -112,6 +112,7 @@ class RealPayloadsTest {
             Arguments.of("/ogdc run all", onPr(new Command.Run(List.of(), true))),
             Arguments.of("/ogdc retry", onPr(new Command.Retry(List.of()))),
             Arguments.of("/ogdc cancel x", onPr(new Command.Cancel(List.of("x")))),
+            Arguments.of("/ogdc approve seal-tags, b", onPr(new Command.Approve(List.of("seal-tags", "b")))),
             Arguments.of("/ogdc help", onPr(new Command.Help())),
             Arguments.of("/ogdc frobnicate", onPr(new Command.Unknown("frobnicate"))),
             Arguments.of("Looks good to me!", new Ignored("comment has no line starting with /ogdc")));

@@ -129,6 +129,29 @@ class PullRequestCommandsTest {
     }
 
     @Test
+    void approveRunsTheRecipesNamedPastTheGateAtTheHeadAndNeedsNames() {
+        PullRequestCommands.Reply approved = commands().decide(comment("maintainer",
+                new Command.Approve(List.of("beta"))));
+        PullRequestCommands.Reply nameless = commands().decide(comment("maintainer", new Command.Approve(List.of())));
+
+        assertThat(approved).isInstanceOfSatisfying(PullRequestCommands.Run.class, run -> {
+            assertThat(run.approved()).isTrue();
+            assertThat(run.scope()).isEqualTo(new ChangeScope.Named(head, List.of("beta"),
+                    "/ogdc approve on pull request #7"));
+            assertThat(run.answer()).isEqualTo("@maintainer approved beta at " + head.substring(0, 7)
+                    + ": running it.");
+        });
+        assertThat(nameless).isInstanceOf(PullRequestCommands.Answer.class);
+        assertThat(nameless.answer()).contains("name the recipes to approve");
+    }
+
+    @Test
+    void onlyApproveGetsPastTheGate() {
+        assertThat(((PullRequestCommands.Run) commands().decide(comment("maintainer",
+                new Command.Run(List.of("beta"), false)))).approved()).isFalse();
+    }
+
+    @Test
     void retryWithNothingFailedSaysSo() {
         github.checkRuns = List.of(run("recipes/alpha", "recipes/alpha@" + head, "success"));
 
