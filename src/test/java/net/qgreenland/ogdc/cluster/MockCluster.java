@@ -34,7 +34,7 @@ final class MockCluster implements AutoCloseable {
 
     final FaultInjectingDispatcher dispatcher = new FaultInjectingDispatcher();
     final KubernetesMockServer server =
-            new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
+            new KubernetesMockServer(new Context(), http11Only(), new HashMap<>(), dispatcher, false);
     final List<String> log = new CopyOnWriteArrayList<>();
     private final KubernetesClient controllerClient;
     final ArgoTestController controller;
@@ -81,6 +81,18 @@ final class MockCluster implements AutoCloseable {
                         image: alpine:3.20
                         command: [sh, -c, "exit 0"]
                 """.formatted(generateName)).withLabels(labels);
+    }
+
+    /**
+     * A mock web server that does not take the JDK client's cleartext HTTP/2 upgrade (h2c). With it, now and then a
+     * request was never completed (a run hung in a list call for good, past the client's timeout) or stalled for half
+     * a minute, in about one suite of end-to-end tests in three repeated 20 times; over HTTP/1.1 none did. A real API
+     * server speaks HTTP/2 only over TLS.
+     */
+    private static MockWebServer http11Only() {
+        MockWebServer web = new MockWebServer();
+        web.setHttp2ClearTextEnabled(false);
+        return web;
     }
 
     private static java.util.logging.Logger quiet(String name) {
