@@ -18,7 +18,8 @@ import net.qgreenland.ogdc.report.render.PullRequestCommentRenderer;
 /**
  * Puts a run's report everywhere it belongs: a check run per recipe and the sticky comment (through
  * {@link GitHubChecks}, when there is a token and a repository), and at the end the job summary, the step outputs and
- * annotations for invalid recipes. When GitHub refuses to be written to (a fork's pull request), the failures are
+ * annotations for invalid recipes; calls from several threads are taken one at a time, and nothing is updated after
+ * the final report. When GitHub refuses to be written to (a fork's pull request), the failures are
  * also annotated on the run, so nothing is lost. Reporting never changes an outcome and never throws for GitHub.
  */
 public final class RunReporter {
@@ -37,6 +38,7 @@ public final class RunReporter {
     private final Consumer<String> log;
     private final Map<String, CheckRunUpdate> published = new HashMap<>();
     private boolean refused;
+    private boolean finished;
     private volatile Optional<String> answer = Optional.empty();
 
     /**
@@ -65,7 +67,7 @@ public final class RunReporter {
      *
      * @return whether GitHub took it (false without a token or a comment, or after a failure, which was logged)
      */
-    public boolean answerOnly(int pullRequest, String answer) {
+    public synchronized boolean answerOnly(int pullRequest, String answer) {
         if (checks.isEmpty() || marker.isEmpty() || refused) {
             return false;
         }
@@ -80,7 +82,10 @@ public final class RunReporter {
     }
 
     /** Publishes the run's current state: each recipe's check run and, for a pull request, the comment. */
-    public void update(RunReport run) {
+    public synchronized void update(RunReport run) {
+        if (finished) {
+            return; // a progress update that comes after the final report must not reopen a completed check run
+        }
         publishToGitHub(run, render(run));
     }
 
@@ -89,7 +94,8 @@ public final class RunReporter {
      *
      * @return whether GitHub took everything (false after a refusal or a failure, which were logged)
      */
-    public boolean finish(RunReport run) {
+    public synchronized boolean finish(RunReport run) {
+        finished = true;
         List<CheckRunUpdate> updates = render(run);
         boolean delivered = publishToGitHub(run, updates);
         commands.appendSummary(JobSummaryRenderer.render(run));

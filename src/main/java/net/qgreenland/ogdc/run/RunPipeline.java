@@ -39,8 +39,8 @@ import net.qgreenland.ogdc.translate.RecipeTranslator;
 /**
  * One run of the action: the change → the recipes it selects, parsed and validated → translated → submitted →
  * watched → reported, recipes handled concurrently (bounded), each recipe's report updated as its workflow changes
- * phase; older runs of the same recipes it supersedes are stopped first. {@link #cancel} (the job being cancelled) ends it: every recipe not finished is reported cancelled and its
- * workflows stopped.
+ * phase; older runs of the same recipes it supersedes are stopped first. {@link #cancel} (the job being cancelled)
+ * ends it: every recipe not finished is reported cancelled and its workflows stopped.
  */
 public final class RunPipeline {
 
@@ -171,7 +171,14 @@ public final class RunPipeline {
             return;
         }
         RunLabels labels = new RunLabels(plan.head(), context.pullRequest(), context.trigger(), context.branch());
-        pool = Executors.newFixedThreadPool(Math.min(parallel, toRun.size()));
+        synchronized (this) {
+            // checked with the pool's creation under the lock cancel() takes, so a cancellation that comes now
+            // either finds the pool to shut down or is seen here
+            if (cancelled) {
+                return;
+            }
+            pool = Executors.newFixedThreadPool(Math.min(parallel, toRun.size()));
+        }
         try (WorkflowTracker tracker = new WorkflowTracker(gateway,
                 LabelSelector.anyOf(RunLabels.RECIPE_ID, directoriesById.keySet()), Duration.ofMinutes(1),
                 this::onChange, log)) {

@@ -96,6 +96,18 @@ class RunReporterTest extends GitHubWireMockTest {
     }
 
     @Test
+    void aProgressUpdateThatComesAfterTheFinalReportSendsNothing() {
+        githubWithoutCheckRunsOrComment();
+        RunReporter reporter = reporter(Optional.of(checks(github.baseUrl())));
+        reporter.finish(ReportFixtures.pullRequest());
+        int requests = github.getAllServeEvents().size();
+
+        reporter.update(ReportFixtures.running(ReportFixtures.pullRequest()));
+
+        assertThat(github.getAllServeEvents()).hasSize(requests);
+    }
+
+    @Test
     void aForksReadOnlyTokenDegradesToTheSummaryAndAnnotationsWithoutFailing() throws Exception {
         github.stubFor(get(urlPathEqualTo(LIST)).willReturn(okJson("{\"total_count\":0,\"check_runs\":[]}")));
         github.stubFor(post(urlPathEqualTo(RUNS)).willReturn(aResponse().withStatus(403)
