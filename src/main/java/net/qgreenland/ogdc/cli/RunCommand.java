@@ -99,6 +99,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ClusterPolicyOptions policy;
 
+    @Mixin
+    ReportDirectoryOptions reportDirectory;
+
     @Option(names = "--no-wait", description = "Submit, report the recipes in progress and exit (input wait: false); "
             + "a later run or 'sync' completes their check runs.")
     boolean noWait;
@@ -239,7 +242,8 @@ final class RunCommand implements Callable<Integer> {
         try (ArgoGateway gateway = request.fork() ? forkDryRun(action, log)
                 : connection.open(env, workingDirectory, err, log)) {
             RunReporter reporter = new RunReporter(checks, setup.commands(), context.secrets(),
-                    comment(action) ? Optional.of(PullRequestCommentRenderer.MARKER) : Optional.empty(), log);
+                    comment(action) ? Optional.of(PullRequestCommentRenderer.MARKER) : Optional.empty(), log,
+                    Optional.of(reportDirectory.writer(env, workingDirectory)));
             request.answer().ifPresent(reporter::answer);
             Optional<Supersession> supersession = request.fork() || !cancelSuperseded(action) ? Optional.empty()
                     : supersession(new WorkflowCanceller(gateway, checkRunsOnly(checks, setup, context), context,

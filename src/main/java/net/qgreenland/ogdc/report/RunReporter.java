@@ -3,6 +3,7 @@ package net.qgreenland.ogdc.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,10 +18,11 @@ import net.qgreenland.ogdc.report.render.PullRequestCommentRenderer;
 
 /**
  * Puts a run's report everywhere it belongs: a check run per recipe and the sticky comment (through
- * {@link GitHubChecks}, when there is a token and a repository), and at the end the job summary, the step outputs and
- * annotations for invalid recipes; calls from several threads are taken one at a time, and nothing is updated after
- * the final report. When GitHub refuses to be written to (a fork's pull request), the failures are
- * also annotated on the run, so nothing is lost. Reporting never changes an outcome and never throws for GitHub.
+ * {@link GitHubChecks}, when there is a token and a repository), and at the end the job summary, the step outputs,
+ * the report directory ({@link RunReportWriter}) and annotations for invalid recipes; calls from several threads are
+ * taken one at a time, and nothing is updated after the final report. When GitHub refuses to be written to (a
+ * fork's pull request), the failures are also annotated on the run, so nothing is lost. Reporting never changes an
+ * outcome and never throws for GitHub.
  */
 public final class RunReporter {
 
@@ -28,6 +30,8 @@ public final class RunReporter {
     public static final String RECIPES_OUTPUT = "recipes";
     public static final String WORKFLOWS_OUTPUT = "workflows";
     public static final String RESULT_OUTPUT = "result";
+    /** Step output: where the run's report files are ({@link RunReportWriter}). */
+    public static final String REPORT_DIR_OUTPUT = "report-dir";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,6 +40,7 @@ public final class RunReporter {
     private final List<String> secrets;
     private final Optional<String> marker;
     private final Consumer<String> log;
+    private final Optional<RunReportWriter> reportFiles;
     private final Map<String, CheckRunUpdate> published = new HashMap<>();
     private boolean refused;
     private boolean finished;
@@ -49,11 +54,23 @@ public final class RunReporter {
      */
     public RunReporter(Optional<GitHubChecks> checks, WorkflowCommands commands, List<String> secrets,
             Optional<String> marker, Consumer<String> log) {
+        this(checks, commands, secrets, marker, log, Optional.empty());
+    }
+
+    /**
+     * A reporter that also writes the report files when the run finishes.
+     *
+     * @param reportFiles where {@link #finish} writes the report directory (and names it in the
+     *     {@value #REPORT_DIR_OUTPUT} output); empty for none
+     */
+    public RunReporter(Optional<GitHubChecks> checks, WorkflowCommands commands, List<String> secrets,
+            Optional<String> marker, Consumer<String> log, Optional<RunReportWriter> reportFiles) {
         this.checks = checks;
         this.commands = commands;
         this.secrets = List.copyOf(secrets);
         this.marker = marker;
         this.log = log;
+        this.reportFiles = reportFiles;
     }
 
     /** From now on the sticky comment opens with {@code markdown}: the reply to the command that started the run. */
@@ -90,7 +107,7 @@ public final class RunReporter {
     }
 
     /**
-     * Publishes the final state, then writes the job summary, the outputs and the annotations.
+     * Publishes the final state, then writes the job summary, the outputs, the report files and the annotations.
      *
      * @return whether GitHub took everything (false after a refusal or a failure, which were logged)
      */
@@ -100,6 +117,7 @@ public final class RunReporter {
         boolean delivered = publishToGitHub(run, updates);
         commands.appendSummary(JobSummaryRenderer.render(run));
         writeOutputs(run);
+        reportFiles.ifPresent(files -> writeReportFiles(files, run));
         annotate(run, updates);
         return delivered;
     }
@@ -151,6 +169,17 @@ public final class RunReporter {
         commands.setOutput(WORKFLOWS_OUTPUT, workflows.toString());
         boolean failed = run.recipes().stream().anyMatch(r -> r.state().isFailure());
         commands.setOutput(RESULT_OUTPUT, failed ? "failure" : "success");
+    }
+
+    /** The report directory, and its path as an output; a failure to write it is a warning, as for GitHub. */
+    private void writeReportFiles(RunReportWriter files, RunReport run) {
+        try {
+            files.write(run, secrets);
+            commands.setOutput(REPORT_DIR_OUTPUT, files.shownAs());
+            log.accept("run: the report is in " + files.shownAs());
+        } catch (UncheckedIOException e) {
+            log.accept("warning: the report directory could not be written: " + e.getMessage());
+        }
     }
 
     /** Invalid recipes on their lines; when GitHub took no check runs, every failure on the run as well. */

@@ -8,7 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import net.qgreenland.ogdc.cluster.NodeLog;
 import net.qgreenland.ogdc.cluster.NodeState;
 import net.qgreenland.ogdc.cluster.RecipeSubmission;
@@ -19,6 +23,9 @@ import net.qgreenland.ogdc.recipe.RecipeParseResult;
 
 /** Builds recipe reports from what the cluster, the parser and the planner said, so rendering knows none of them. */
 public final class RunReports {
+
+    /** A retry attempt's node name: its retry node's name and the attempt's number ({@code wf[0].cmd-0(1)}). */
+    private static final Pattern ATTEMPT = Pattern.compile("(.+)\\((0|[1-9][0-9]*)\\)");
 
     private RunReports() {}
 
@@ -82,35 +89,41 @@ public final class RunReports {
     }
 
     /**
-     * The workflow's stages: its pods grouped by template, counted by phase, in the order they started (stages
-     * without times last, by name).
+     * The workflow's stages: its pods grouped by template, counted by phase, timed, in the order they started
+     * (stages without times last, by name). A pod is a retry when it is the second or later attempt of a
+     * {@code Retry} node: Argo names attempt {@code k} of retry node {@code n} {@code n(k)}.
      */
     public static List<StageSummary> stages(WorkflowState workflow) {
+        Set<String> retryNodes = workflow.nodes().stream().filter(node -> node.type().equals("Retry"))
+                .map(NodeState::name).collect(Collectors.toSet());
         Map<String, List<NodeState>> byTemplate = new LinkedHashMap<>();
         workflow.nodes().stream().filter(NodeState::isPod).sorted(Comparator.comparing(NodeState::templateName))
                 .forEach(node -> byTemplate.computeIfAbsent(
                         node.templateName().isEmpty() ? node.displayName() : node.templateName(),
                         key -> new ArrayList<>()).add(node));
         List<StageSummary> stages = new ArrayList<>();
-        List<Optional<Instant>> starts = new ArrayList<>();
         byTemplate.forEach((template, nodes) -> {
             Map<String, Long> counts = new TreeMap<>();
             nodes.forEach(node -> counts.merge(node.phase().isEmpty() ? "Pending" : node.phase(), 1L, Long::sum));
-            Optional<Instant> start = nodes.stream().flatMap(n -> n.startedAt().stream()).min(Comparator.naturalOrder());
+            Optional<Instant> start = nodes.stream().flatMap(n -> n.startedAt().stream())
+                    .min(Comparator.naturalOrder());
             Optional<Instant> end = nodes.stream().allMatch(n -> n.finishedAt().isPresent())
                     ? nodes.stream().flatMap(n -> n.finishedAt().stream()).max(Comparator.naturalOrder())
                     : Optional.empty();
-            stages.add(new StageSummary(template, counts,
-                    start.flatMap(s -> end.map(e -> Duration.between(s, e)))));
-            starts.add(start);
+            List<Duration> durations = nodes.stream().flatMap(n -> n.startedAt().stream().flatMap(s -> n.finishedAt()
+                    .stream().map(e -> Duration.between(s, e)))).filter(d -> !d.isNegative()).toList();
+            long retries = nodes.stream().filter(n -> isRetry(n, retryNodes)).count();
+            stages.add(new StageSummary(template, counts, start, end.filter(e -> start.isPresent()
+                    && !e.isBefore(start.get())), durations, retries));
         });
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < stages.size(); i++) {
-            order.add(i);
-        }
         // a stable sort keeps stages without times in name order after the timed ones
-        order.sort(Comparator.comparing(i -> starts.get(i).orElse(Instant.MAX)));
-        return order.stream().map(stages::get).toList();
+        return stages.stream().sorted(Comparator.comparing(stage -> stage.startedAt().orElse(Instant.MAX))).toList();
+    }
+
+    /** Whether {@code pod} is attempt 1 or later ({@code <retry node>(k)}, k > 0) of one of {@code retryNodes}. */
+    static boolean isRetry(NodeState pod, Set<String> retryNodes) {
+        Matcher attempt = ATTEMPT.matcher(pod.name());
+        return attempt.matches() && retryNodes.contains(attempt.group(1)) && !attempt.group(2).equals("0");
     }
 
     private static RecipeState state(RecipeSubmission submission) {

@@ -12,12 +12,13 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Plays Argo's workflow controller against the mock API server, one step per {@link #advance} call: a submitted
  * workflow becomes {@code Pending}, then {@code Running} (progress {@code 1/3}, three pod nodes), then the outcome
- * its {@value #OUTCOME_LABEL} label names ({@code Succeeded} unless set), with a failed pod node for {@code Failed}
- * and {@code Error}.
+ * its {@value #OUTCOME_LABEL} label names (else the one {@link #endMainWorkflowsOf} set for its recipe, else
+ * {@code Succeeded}), with a failed pod node for {@code Failed} and {@code Error}.
  */
 final class ArgoTestController {
 
@@ -29,10 +30,19 @@ final class ArgoTestController {
 
     private final KubernetesClient client;
     private final String namespace;
+    private final Map<String, String> outcomes = new ConcurrentHashMap<>();
 
     ArgoTestController(KubernetesClient client, String namespace) {
         this.client = client;
         this.namespace = namespace;
+    }
+
+    /**
+     * From now on the main workflows of recipe {@code recipeId} end {@code phase} ({@code Failed}, {@code Error}),
+     * as if their steps did, unless their {@value #OUTCOME_LABEL} label says otherwise.
+     */
+    void endMainWorkflowsOf(String recipeId, String phase) {
+        outcomes.put(recipeId, phase);
     }
 
     /** Moves {@code name} one step on and returns the phase it now has. */
@@ -40,7 +50,10 @@ final class ArgoTestController {
         GenericKubernetesResource current = workflow(name).require();
         JsonNode tree = JSON.valueToTree(current);
         String phase = tree.path("status").path("phase").asText("");
-        String outcome = tree.path("metadata").path("labels").path(OUTCOME_LABEL).asText("Succeeded");
+        JsonNode labels = tree.path("metadata").path("labels");
+        String planned = "main".equals(labels.path(RunLabels.ROLE).asText())
+                ? outcomes.getOrDefault(labels.path(RunLabels.RECIPE_ID).asText(), "Succeeded") : "Succeeded";
+        String outcome = labels.path(OUTCOME_LABEL).asText(planned);
         ObjectNode status = JSON.createObjectNode();
         switch (phase) {
             case "":
@@ -92,6 +105,13 @@ final class ArgoTestController {
             ObjectNode pod = nodes.putObject(nodeId(name, i));
             pod.put("id", nodeId(name, i)).put("name", name + "[" + i + "].cmd-" + i).put("displayName", "cmd-" + i)
                     .put("type", "Pod").put("templateName", "cmd").put("phase", phases[i]);
+            // pods start 10 s apart and take a minute, so reports have a timeline to draw
+            if (!phases[i].equals("Pending")) {
+                pod.put("startedAt", STARTED.plusSeconds(10L * i).toString());
+            }
+            if (!phases[i].equals("Pending") && !phases[i].equals("Running")) {
+                pod.put("finishedAt", STARTED.plusSeconds(10L * i + 60).toString());
+            }
             if (i == 1 && !message.isEmpty()) {
                 pod.put("message", message);
             }

@@ -58,6 +58,46 @@ class RunReportsTest {
         assertThat(stages.get(0).duration()).contains(Duration.ofSeconds(10));
         assertThat(stages.get(2).duration()).as("a pod still going has no end").isEmpty();
         assertThat(stages.get(2).running()).isEqualTo(1);
+        assertThat(stages.get(1).startedAt()).contains(T0.plusSeconds(30));
+        assertThat(stages.get(1).finishedAt()).contains(T0.plusSeconds(100));
+        assertThat(stages.get(1).podDurations()).containsExactly(Duration.ofSeconds(60), Duration.ofSeconds(60));
+        assertThat(stages.get(2).startedAt()).contains(T0.plusSeconds(200));
+        assertThat(stages.get(2).finishedAt()).isEmpty();
+        assertThat(stages.get(2).podDurations()).as("only pods with both ends are timed").isEmpty();
+    }
+
+    static NodeState node(String name, String template, String type, String phase, int start, int end) {
+        return new NodeState(name, name, name.substring(name.lastIndexOf('.') + 1), template, type, phase,
+                Optional.empty(), Map.of(), Optional.of(T0.plusSeconds(start)), Optional.of(T0.plusSeconds(end)));
+    }
+
+    @Test
+    void podsAfterTheFirstAttemptOfARetryNodeAreRetries() {
+        List<NodeState> nodes = List.of(
+                node("wf", "main", "Steps", "Succeeded", 0, 500),
+                // a fan-out item (its name holds parentheses too) whose first attempt failed
+                node("wf[1].cmd-0(0:p-0)", "cmd-0", "Retry", "Succeeded", 10, 200),
+                node("wf[1].cmd-0(0:p-0)(0)", "cmd-0", "Pod", "Failed", 10, 40),
+                node("wf[1].cmd-0(0:p-0)(1)", "cmd-0", "Pod", "Succeeded", 50, 200),
+                node("wf[1].cmd-0(1:p-1)", "cmd-0", "Retry", "Succeeded", 10, 100),
+                node("wf[1].cmd-0(1:p-1)(0)", "cmd-0", "Pod", "Succeeded", 10, 100),
+                // one step, tried three times
+                node("wf[2].publish", "publish", "Retry", "Succeeded", 210, 300),
+                node("wf[2].publish(0)", "publish", "Pod", "Error", 210, 220),
+                node("wf[2].publish(1)", "publish", "Pod", "Error", 230, 240),
+                node("wf[2].publish(2)", "publish", "Pod", "Succeeded", 250, 300),
+                // parentheses without a retry node are not an attempt
+                node("wf[3].tidy(1)", "tidy", "Pod", "Succeeded", 300, 301));
+
+        List<StageSummary> stages = RunReports.stages(workflow(WorkflowPhase.SUCCEEDED, nodes));
+
+        assertThat(stages).extracting(StageSummary::name).containsExactly("cmd-0", "publish", "tidy");
+        assertThat(stages).extracting(StageSummary::retries).containsExactly(1L, 2L, 0L);
+        assertThat(stages).extracting(StageSummary::isFanOut).containsExactly(true, false, false);
+        assertThat(stages.get(0).statistics()).contains(new DurationStatistics(3, Duration.ofSeconds(90),
+                Duration.ofSeconds(150), Duration.ofSeconds(150)));
+        assertThat(stages.get(1).statistics()).as("one step tried three times is not a fan-out").isEmpty();
+        assertThat(stages.get(1).duration()).contains(Duration.ofSeconds(90));
     }
 
     @Test

@@ -85,6 +85,10 @@ public final class CheckRunSummaryRenderer {
         if (!recipe.stages().isEmpty()) {
             out.append(stageTable(recipe.stages())).append('\n').append(StageDiagram.mermaid(recipe.stages()))
                     .append('\n');
+            String timeline = GanttChart.mermaid(List.of(recipe), run.updatedAt());
+            if (!timeline.isEmpty()) {
+                out.append("#### Timeline (UTC)\n\n").append(timeline).append('\n');
+            }
         }
         if (!recipe.problems().isEmpty()) {
             out.append("#### ").append(Markdown.count(recipe.problems().size(), "problem")).append("\n\n")
@@ -147,14 +151,16 @@ public final class CheckRunSummaryRenderer {
         return clean.startsWith(directory + "/") ? clean : directory + "/" + clean;
     }
 
+    /** Pods per phase, retries, how long the stage took and, for a fan-out stage, its pods' p50, p95 and max. */
     private static String stageTable(List<StageSummary> stages) {
-        StringBuilder out = new StringBuilder(
-                "| Stage | Pods | Succeeded | Failed | Running | Duration |\n|---|--:|--:|--:|--:|--:|\n");
+        StringBuilder out = new StringBuilder("| Stage | Pods | Succeeded | Failed | Running | Retries | Duration "
+                + "| Pod p50 | Pod p95 | Pod max |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         for (StageSummary stage : stages) {
             out.append("| ").append(Markdown.code(stage.name())).append(" | ").append(stage.pods()).append(" | ")
                     .append(stage.succeeded()).append(" | ").append(stage.failed()).append(" | ")
-                    .append(stage.running()).append(" | ")
-                    .append(stage.duration().map(Markdown::duration).orElse("–")).append(" |\n");
+                    .append(stage.running()).append(" | ").append(stage.retries()).append(" | ")
+                    .append(stage.duration().map(Markdown::duration).orElse("–")).append(" | ")
+                    .append(StageStatistics.cells(stage)).append(" |\n");
         }
         return out.toString();
     }

@@ -93,7 +93,7 @@ class MarkdownTest {
     @Test
     void mermaidLabelsCannotCloseTheirQuotes() {
         String diagram = StageDiagram.mermaid(List.of(new StageSummary("say \"hi\" <b>#1", Map.of("Succeeded", 1L),
-                Optional.empty())));
+                Optional.empty(), Optional.empty(), List.of(), 0)));
 
         assertThat(diagram).contains("s1_say__hi___b__1[\"say #quot;hi#quot; #lt;b#gt;#35;1<br/>1/1 succeeded\"]");
     }

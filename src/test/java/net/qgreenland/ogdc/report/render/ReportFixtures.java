@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.IntStream;
 import net.qgreenland.ogdc.recipe.RecipeProblem;
 import net.qgreenland.ogdc.recipe.SourceLocation;
 import net.qgreenland.ogdc.report.LogExcerpt;
@@ -43,9 +44,9 @@ public final class ReportFixtures {
                 Optional.of("https://argo.example/workflows/qgnet/seal-tags-shell-x7k2p"),
                 Optional.of("https://github.com/nsidc/recipes/runs/1002"), Optional.of("4/4"), Optional.of(STARTED),
                 Optional.of(STARTED.plusSeconds(252)), List.of(
-                        stage("list-pvc-files", Map.of("Succeeded", 1L), 12),
-                        stage("cmd-0", Map.of("Succeeded", 2L), 180),
-                        stage("publish-data", Map.of("Succeeded", 1L), 40)),
+                        stage("list-pvc-files", Map.of("Succeeded", 1L), 0, 12, List.of(12), 0),
+                        stage("cmd-0", Map.of("Succeeded", 2L), 12, 192, List.of(170, 180), 0),
+                        stage("publish-data", Map.of("Succeeded", 1L), 200, 240, List.of(40), 0)),
                 List.of(), List.of(), Optional.empty(), "The workflow succeeded and its results are published.");
     }
 
@@ -55,9 +56,10 @@ public final class ReportFixtures {
                 Optional.of("https://argo.example/workflows/qgnet/arcticdem-mosaic-tile-hillshades-shell-q9w8e"),
                 Optional.empty(), Optional.of("52/55"), Optional.of(STARTED), Optional.of(STARTED.plusSeconds(3725)),
                 List.of(
-                        stage("list-pvc-files", Map.of("Succeeded", 1L), 9),
-                        stage("cmd-0", Map.of("Succeeded", 48L, "Failed", 2L), 3600),
-                        stage("cmd-1 \"hillshade\" <v2>", Map.of("Succeeded", 3L, "Omitted", 1L), 0)),
+                        stage("list-pvc-files", Map.of("Succeeded", 1L), 0, 9, List.of(9), 0),
+                        stage("cmd-0", Map.of("Succeeded", 48L, "Failed", 2L), 9, 3609, tileDurations(), 2),
+                        stage("cmd-1 \"hillshade\" <v2>", Map.of("Succeeded", 3L, "Omitted", 1L), 3610, 3610,
+                                List.of(0, 0, 0), 0)),
                 List.of(), List.of(
                         new LogExcerpt("cmd-0(12)", "arcticdem-mosaic-tile-hillshades-shell-q9w8e-cmd-0-3841",
                                 List.of("+ gdaldem hillshade tile_012.tif out/tile_012.tif",
@@ -87,7 +89,18 @@ public final class ReportFixtures {
                         .toList(), done.planMarkdown());
     }
 
-    private static StageSummary stage(String name, Map<String, Long> counts, int seconds) {
-        return new StageSummary(name, counts, Optional.of(Duration.ofSeconds(seconds)));
+    /**
+     * A stage from {@code from} to {@code to} seconds after {@link #STARTED}, its pods taking {@code podSeconds},
+     * {@code retries} of them retries.
+     */
+    public static StageSummary stage(String name, Map<String, Long> counts, int from, int to, List<Integer> podSeconds,
+            int retries) {
+        return new StageSummary(name, counts, Optional.of(STARTED.plusSeconds(from)),
+                Optional.of(STARTED.plusSeconds(to)), podSeconds.stream().map(Duration::ofSeconds).toList(), retries);
+    }
+
+    /** The 50 tiles of the failed recipe's fan-out: 20s, 90s, ... 3450s (p50 1700s, p95 3310s). */
+    private static List<Integer> tileDurations() {
+        return IntStream.range(0, 50).map(i -> 20 + 70 * i).boxed().toList();
     }
 }
