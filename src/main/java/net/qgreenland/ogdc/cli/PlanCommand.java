@@ -7,14 +7,17 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import net.qgreenland.ogdc.action.ActionEnvironment;
+import net.qgreenland.ogdc.cluster.ArgoGateway;
 import net.qgreenland.ogdc.git.ChangeScope;
 import net.qgreenland.ogdc.git.GitChanges;
 import net.qgreenland.ogdc.git.JGitChanges;
 import net.qgreenland.ogdc.plan.PlanRenderer;
 import net.qgreenland.ogdc.plan.RunPlan;
 import net.qgreenland.ogdc.plan.RunPlanner;
+import net.qgreenland.ogdc.run.PlanEstimator;
 import net.qgreenland.ogdc.run.RunPlanAssembler;
 import net.qgreenland.ogdc.translate.RecipeTranslator;
+import net.qgreenland.ogdc.translate.TranslationSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +34,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {
             "Shows what a change would do, without submitting anything: per recipe run / validate only / removed / "
-                    + "invalid, the changed paths that caused it, and the workflows that would be submitted.",
+                    + "invalid, the changed paths that caused it, the workflows that would be submitted, and a "
+                    + "pre-flight estimate of each run (inputs, partitions, pods per stage, pod-hours, wall time).",
             "Choose the change with --base and --head, or --all / --recipes at --head (default HEAD). Inside "
                     + "GitHub Actions, with none of these, the event decides (see the README's table of base and "
                     + "head per event). Recipes are read as the head commit has them."
@@ -64,6 +68,12 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     ClusterPolicyOptions policy;
 
+    @Mixin
+    EstimateOptions estimate;
+
+    @Mixin
+    ArgoConnectionOptions connection;
+
     private final Path workingDirectory;
     private final Map<String, String> env;
 
@@ -82,18 +92,27 @@ final class PlanCommand implements Callable<Integer> {
             token.ifPresent(value -> err.println("::add-mask::" + value));
         }
         change.requireOneChoice(action);
-        RunPlanner planner = new RunPlanner(new RecipeTranslator(policy.translationSettings(env)), overwrite,
-                policy.allowlist(env));
+        TranslationSettings settings = policy.translationSettings(env);
+        RecipeTranslator translator = new RecipeTranslator(settings);
+        RunPlanner planner = new RunPlanner(translator, overwrite, policy.allowlist(env));
         Consumer<String> log = line -> {
             err.println(line);
             err.flush();
         };
+        EstimateOptions.Mode mode = estimate.mode(env);
+        connection.maskToken(env, err);
         RunPlan plan;
+        Optional<ArgoGateway> cluster = Optional.empty();
         try (GitChanges git = JGitChanges.open(change.repositoryDirectory(action, workingDirectory), token,
                 change.compare(action, token), log)) {
             ChangeScope scope = change.scope(git, action, log);
             log.accept("plan: " + scope.description());
-            plan = new RunPlanAssembler(git, change.rules(action), planner, log).assemble(scope);
+            cluster = estimate.historyCluster(mode, connection, env, workingDirectory, log);
+            Optional<PlanEstimator> estimator = estimate.estimator(mode, settings, translator,
+                    EstimateOptions.history(mode, cluster, log), log);
+            plan = new RunPlanAssembler(git, change.rules(action), planner, log, estimator).assemble(scope);
+        } finally {
+            cluster.ifPresent(ArgoGateway::close);
         }
         out.print(switch (format) {
             case json -> PlanRenderer.json(plan);

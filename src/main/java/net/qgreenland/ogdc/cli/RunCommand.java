@@ -38,6 +38,7 @@ import net.qgreenland.ogdc.report.RunReport;
 import net.qgreenland.ogdc.report.RunReporter;
 import net.qgreenland.ogdc.report.ThrottledGitHubChecks;
 import net.qgreenland.ogdc.report.render.PullRequestCommentRenderer;
+import net.qgreenland.ogdc.run.ArgoRunHistory;
 import net.qgreenland.ogdc.run.PullRequestCommands;
 import net.qgreenland.ogdc.run.RunContext;
 import net.qgreenland.ogdc.run.RunPipeline;
@@ -101,6 +102,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     ReportDirectoryOptions reportDirectory;
+
+    @Mixin
+    EstimateOptions estimate;
 
     @Option(names = "--no-wait", description = "Submit, report the recipes in progress and exit (input wait: false); "
             + "a later run or 'sync' completes their check runs.")
@@ -180,7 +184,7 @@ final class RunCommand implements Callable<Integer> {
         try (GitChanges git = JGitChanges.open(change.repositoryDirectory(action, workingDirectory), token,
                 change.compare(action, token), log)) {
             Optional<ActionEvent> event = event(action);
-            Setup setup = new Setup(action, commands, token, translator, git, log);
+            Setup setup = new Setup(action, commands, token, settings, translator, git, log);
             Optional<Request> request;
             if (event.isPresent() && event.get() instanceof ActionEvent.CommentCommand comment) {
                 request = commentCommand(setup, comment);
@@ -207,7 +211,8 @@ final class RunCommand implements Callable<Integer> {
 
     /** What one run needs that every way of starting it shares. */
     private record Setup(ActionEnvironment action, WorkflowCommands commands, Optional<String> token,
-                         RecipeTranslator translator, GitChanges git, Consumer<String> log) {}
+                         TranslationSettings settings, RecipeTranslator translator, GitChanges git,
+                         Consumer<String> log) {}
 
     /**
      * One run to execute: the recipes {@code scope} selects, reported against {@code context}; a fork's only
@@ -235,12 +240,14 @@ final class RunCommand implements Callable<Integer> {
         ActionEnvironment action = setup.action();
         Consumer<String> log = setup.log();
         RunContext context = request.context();
-        RunPlanAssembler assembler = new RunPlanAssembler(setup.git(), change.rules(action),
-                new RunPlanner(setup.translator(), overwrite, policy.allowlist(env)), log);
         Optional<GitHubChecks> checks = checks(action, setup.token(), log);
         PrintWriter err = spec.commandLine().getErr();
         try (ArgoGateway gateway = request.fork() ? forkDryRun(action, log)
                 : connection.open(env, workingDirectory, err, log)) {
+            RunPlanAssembler assembler = new RunPlanAssembler(setup.git(), change.rules(action),
+                    new RunPlanner(setup.translator(), overwrite, policy.allowlist(env)), log,
+                    estimate.estimator(estimate.mode(env), setup.settings(), setup.translator(),
+                            new ArgoRunHistory(gateway, log), log));
             RunReporter reporter = new RunReporter(checks, setup.commands(), context.secrets(),
                     comment(action) ? Optional.of(PullRequestCommentRenderer.MARKER) : Optional.empty(), log,
                     Optional.of(reportDirectory.writer(env, workingDirectory)));

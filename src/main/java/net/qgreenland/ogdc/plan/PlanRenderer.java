@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
+import net.qgreenland.ogdc.estimate.EstimateDefaults;
+import net.qgreenland.ogdc.estimate.EstimateRenderer;
+import net.qgreenland.ogdc.estimate.PodHours;
+import net.qgreenland.ogdc.estimate.RecipeEstimate;
 import net.qgreenland.ogdc.recipe.RecipeProblem;
 import net.qgreenland.ogdc.translate.WorkflowOutline;
 
@@ -36,6 +41,8 @@ public final class PlanRenderer {
                 out.append(indent).append("stages: ").append(String.join(" → ", outline.stages())).append('\n');
                 out.append(indent).append(figures(outline)).append('\n');
             });
+            recipe.estimate().ifPresent(estimate -> EstimateRenderer.text(estimate)
+                    .forEach(line -> out.append(indent).append(line).append('\n')));
             for (RecipeProblem problem : recipe.problems()) {
                 out.append(indent).append(problem.render()).append('\n');
             }
@@ -45,6 +52,8 @@ public final class PlanRenderer {
             out.append("Every recipe runs because these trigger-all paths changed: ")
                     .append(String.join(", ", plan.triggerPaths())).append('\n');
         }
+        plan.podHours().ifPresent(total -> out.append("Estimated: ").append(total.lowerBound() ? "at least " : "~")
+                .append(EstimateRenderer.podHours(total.hours())).append(" pod-hours in all.\n"));
         return out.append(summary(plan)).append('\n').toString();
     }
 
@@ -71,6 +80,7 @@ public final class PlanRenderer {
                     .append(String.join(", ", plan.triggerPaths().stream().map(PlanRenderer::code).toList()))
                     .append("\n\n");
         }
+        estimateMarkdown(plan).ifPresent(section -> out.append(section).append('\n'));
         for (RecipePlan recipe : plan.recipes()) {
             if (recipe.problems().isEmpty()) {
                 continue;
@@ -98,6 +108,9 @@ public final class PlanRenderer {
         plan.triggerPaths().forEach(triggers::add);
         ArrayNode notes = root.putArray("notes");
         plan.notes().forEach(notes::add);
+        plan.podHours().ifPresentOrElse(total -> root.putObject("estimate")
+                .put("podHours", Math.round(total.hours() * 1000) / 1000.0).put("lowerBound", total.lowerBound()),
+                () -> root.putNull("estimate"));
         ArrayNode recipes = root.putArray("recipes");
         for (RecipePlan recipe : plan.recipes()) {
             ObjectNode entry = recipes.addObject();
@@ -113,12 +126,57 @@ public final class PlanRenderer {
                     () -> entry.putNull("submission"));
             ArrayNode recipeNotes = entry.putArray("notes");
             recipe.notes().forEach(recipeNotes::add);
+            recipe.estimate().ifPresentOrElse(estimate -> entry.set("estimate", EstimateRenderer.json(estimate)),
+                    () -> entry.putNull("estimate"));
         }
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a plan tree always serializes", e);
         }
+    }
+
+    /**
+     * The pre-flight estimate as a Markdown section: a table of the recipes that run (inputs, partitions, pods per
+     * stage, pod-hours, wall time, basis), the total, and what the figures mean; empty when none was estimated.
+     */
+    public static Optional<String> estimateMarkdown(RunPlan plan) {
+        Optional<PodHours> total = plan.podHours();
+        if (total.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder out = new StringBuilder("#### Pre-flight estimate\n\n")
+                .append("| Recipe | Inputs | Partitions | Pods per stage | Pod-hours | Wall time | Durations from |\n")
+                .append("|---|---|--:|---|--:|--:|---|\n");
+        List<String> notes = new ArrayList<>();
+        for (RecipePlan recipe : plan.recipes()) {
+            if (recipe.estimate().isEmpty()) {
+                continue;
+            }
+            RecipeEstimate estimate = recipe.estimate().get();
+            String bound = estimate.lowerBound() ? "≥ " : "";
+            out.append("| ").append(code(recipe.directory())).append(" | ")
+                    .append(escape(EstimateRenderer.inputs(estimate, "≥ "))).append(" | ")
+                    .append(estimate.partitions().stream().mapToObj(Long::toString).findFirst().orElse("–"))
+                    .append(" | ").append(escape(String.join(", ", EstimateRenderer.stages(estimate, false))))
+                    .append(" | ").append(bound).append(EstimateRenderer.podHours(estimate.podHours().hours()))
+                    .append(" | ").append(bound).append(EstimateRenderer.duration(estimate.wallTime()))
+                    .append(" | ").append(escape(estimate.basis())).append(" |\n");
+            if (estimate.earlierRuns() == 0 && !notes.contains(estimate.historyNote())) {
+                notes.add(estimate.historyNote());
+            }
+        }
+        out.append("\n**").append(total.get().lowerBound() ? "At least " : "About ")
+                .append(EstimateRenderer.podHours(total.get().hours())).append(" pod-hours** in all.");
+        if (total.get().lowerBound()) {
+            out.append(" ≥: some stages' pods are only known once the run lists or discovers its files; each such "
+                    + "stage counts as one pod.");
+        }
+        out.append(" Durations per pod come from the recipe's earlier successful runs, else from defaults (")
+                .append(EstimateRenderer.defaults(EstimateDefaults.STANDARD))
+                .append("); see the README's \"Pre-flight estimate\".\n");
+        notes.forEach(note -> out.append("\n> Defaults: ").append(escape(note)).append('\n'));
+        return Optional.of(out.toString());
     }
 
     /** "2 to run, 1 to validate only, 1 removed, 1 invalid." or "No recipe selected." */

@@ -3,6 +3,7 @@ package net.qgreenland.ogdc.plan;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import net.qgreenland.ogdc.estimate.RecipeEstimate;
 import net.qgreenland.ogdc.recipe.RecipeProblem;
 import net.qgreenland.ogdc.translate.WorkflowOutline;
 
@@ -13,10 +14,11 @@ import net.qgreenland.ogdc.translate.WorkflowOutline;
  *
  * @param directory the repository-relative recipe directory, e.g. {@code recipes/seal-tags}
  * @param recipeId the recipe id, when the recipe parsed
+ * @param estimate pods, pod-hours and wall time of the run (only for {@link PlanStatus#RUN}, when estimated)
  */
 public record RecipePlan(String directory, Optional<String> recipeId, PlanStatus status, String why,
         List<String> causes, List<RecipeProblem> problems, Optional<WorkflowOutline> submission,
-        List<String> notes) {
+        List<String> notes, Optional<RecipeEstimate> estimate) {
 
     public RecipePlan {
         Objects.requireNonNull(directory, "directory");
@@ -27,9 +29,27 @@ public record RecipePlan(String directory, Optional<String> recipeId, PlanStatus
         problems = List.copyOf(problems);
         Objects.requireNonNull(submission, "submission");
         notes = List.copyOf(notes);
+        Objects.requireNonNull(estimate, "estimate");
+        if (estimate.isPresent() && status != PlanStatus.RUN) {
+            throw new IllegalArgumentException("recipe " + directory + " is '" + status.label()
+                    + "' and has nothing to estimate");
+        }
         if (submission.isPresent() != (status == PlanStatus.RUN)) {
             throw new IllegalArgumentException("recipe " + directory + " is '" + status.label()
                     + "' and must " + (status == PlanStatus.RUN ? "" : "not ") + "have a submission");
         }
+    }
+
+    /** A plan not estimated (yet). */
+    public RecipePlan(String directory, Optional<String> recipeId, PlanStatus status, String why,
+            List<String> causes, List<RecipeProblem> problems, Optional<WorkflowOutline> submission,
+            List<String> notes) {
+        this(directory, recipeId, status, why, causes, problems, submission, notes, Optional.empty());
+    }
+
+    /** This plan with {@code estimate}. */
+    public RecipePlan withEstimate(RecipeEstimate estimate) {
+        return new RecipePlan(directory, recipeId, status, why, causes, problems, submission, notes,
+                Optional.of(estimate));
     }
 }

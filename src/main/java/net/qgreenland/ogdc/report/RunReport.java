@@ -19,10 +19,13 @@ import java.util.OptionalInt;
  * @param updatedAt when this report was made (from the injected clock)
  * @param recipes one report per recipe, in directory order
  * @param planMarkdown the run's plan as Markdown ({@code PlanRenderer.markdown}), for the job summary
+ * @param estimateMarkdown the plan's pre-flight estimate as Markdown ({@code PlanRenderer.estimateMarkdown}), for
+ *     the pull-request comment (the job summary has it in the plan)
  */
 public record RunReport(
         String repository, String headSha, OptionalInt pullRequest, String trigger, Optional<String> actionsRunUrl,
-        Instant updatedAt, List<RecipeReport> recipes, Optional<String> planMarkdown) {
+        Instant updatedAt, List<RecipeReport> recipes, Optional<String> planMarkdown,
+        Optional<String> estimateMarkdown) {
 
     public RunReport {
         Objects.requireNonNull(repository, "repository");
@@ -33,6 +36,15 @@ public record RunReport(
         Objects.requireNonNull(updatedAt, "updatedAt");
         recipes = List.copyOf(recipes);
         Objects.requireNonNull(planMarkdown, "planMarkdown");
+        Objects.requireNonNull(estimateMarkdown, "estimateMarkdown");
+    }
+
+    /** A report without an estimate. */
+    public RunReport(String repository, String headSha, OptionalInt pullRequest, String trigger,
+            Optional<String> actionsRunUrl, Instant updatedAt, List<RecipeReport> recipes,
+            Optional<String> planMarkdown) {
+        this(repository, headSha, pullRequest, trigger, actionsRunUrl, updatedAt, recipes, planMarkdown,
+                Optional.empty());
     }
 
     /** How many recipes are in each state, in the enum's order, states with none left out. */

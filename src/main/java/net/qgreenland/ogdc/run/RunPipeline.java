@@ -62,6 +62,8 @@ public final class RunPipeline {
     private volatile ExecutorService pool;
     /** The plan as Markdown, for the job summary; empty until the plan is made. */
     private volatile String planMarkdown = "";
+    /** The plan's pre-flight estimate as Markdown, for the pull-request comment; empty without one. */
+    private volatile Optional<String> estimateMarkdown = Optional.empty();
     private volatile boolean cancelled;
     /** Open until {@link #cancel} has stopped the workflows and published the final report. */
     private final CountDownLatch cancellation = new CountDownLatch(1);
@@ -95,6 +97,7 @@ public final class RunPipeline {
         log.accept("run: " + plan.recipes().size() + " recipe(s) selected by " + plan.scope());
         Map<String, Recipe> toRun = assembler.recipesToRun(plan);
         planMarkdown = PlanRenderer.markdown(plan);
+        estimateMarkdown = PlanRenderer.estimateMarkdown(plan);
         synchronized (this) {
             plan.recipes().forEach(recipe -> reports.put(recipe.directory(), initial(recipe)));
             toRun.forEach((directory, recipe) -> directoriesById.put(recipe.id().value(), directory));
@@ -256,7 +259,7 @@ public final class RunPipeline {
     private synchronized RunReport report() {
         return new RunReport(context.repository(), context.headSha(), context.pullRequest(), context.trigger(),
                 context.actionsRunUrl(), clock.instant(), List.copyOf(reports.values()),
-                planMarkdown.isEmpty() ? Optional.empty() : Optional.of(planMarkdown));
+                planMarkdown.isEmpty() ? Optional.empty() : Optional.of(planMarkdown), estimateMarkdown);
     }
 
     private static RecipeReport initial(RecipePlan plan) {

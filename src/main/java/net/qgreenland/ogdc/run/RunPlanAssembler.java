@@ -35,21 +35,35 @@ public final class RunPlanAssembler {
     private final ChangeRules rules;
     private final RunPlanner planner;
     private final Consumer<String> log;
+    private final Optional<PlanEstimator> estimator;
 
+    /** An assembler whose plans are not estimated. */
     public RunPlanAssembler(GitChanges git, ChangeRules rules, RunPlanner planner, Consumer<String> log) {
+        this(git, rules, planner, log, Optional.empty());
+    }
+
+    /** An assembler whose plans carry the pre-flight estimate of each recipe they run, if {@code estimator} is given. */
+    public RunPlanAssembler(GitChanges git, ChangeRules rules, RunPlanner planner, Consumer<String> log,
+            Optional<PlanEstimator> estimator) {
         this.git = Objects.requireNonNull(git, "git");
         this.rules = Objects.requireNonNull(rules, "rules");
         this.planner = Objects.requireNonNull(planner, "planner");
         this.log = Objects.requireNonNull(log, "log");
+        this.estimator = Objects.requireNonNull(estimator, "estimator");
     }
 
     /**
-     * The plan for {@code scope}.
+     * The plan for {@code scope}, estimated when this assembler has an estimator.
      *
      * @throws WorkspaceException when a named recipe does not exist at the head commit
      * @throws net.qgreenland.ogdc.git.GitException when a commit cannot be read or diffed
      */
     public RunPlan assemble(ChangeScope scope) {
+        RunPlan plan = plan(scope);
+        return estimator.map(e -> e.estimate(plan, recipesToRun(plan))).orElse(plan);
+    }
+
+    private RunPlan plan(ChangeScope scope) {
         if (scope instanceof ChangeScope.Diff diff) {
             return diffPlan(diff);
         }

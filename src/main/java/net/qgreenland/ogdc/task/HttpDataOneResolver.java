@@ -31,11 +31,18 @@ final class HttpDataOneResolver implements DataOneResolver {
 
     private final HttpClient client;
     private final String node;
+    private final Duration timeout;
 
     /** A resolver asking the member node at {@code node}, e.g. {@code https://arcticdata.io/metacat/d1/mn}. */
     HttpDataOneResolver(HttpClient client, URI node) {
+        this(client, node, TIMEOUT);
+    }
+
+    /** A resolver whose every request times out after {@code timeout}. */
+    HttpDataOneResolver(HttpClient client, URI node, Duration timeout) {
         this.client = client;
         this.node = node.toString().replaceAll("/+$", "");
+        this.timeout = timeout;
     }
 
     @Override
@@ -79,13 +86,13 @@ final class HttpDataOneResolver implements DataOneResolver {
     }
 
     private JsonNode queryPage(String dataset, int start) {
-        HttpRequest request = HttpRequest.newBuilder(queryUri(dataset, start)).timeout(TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(queryUri(dataset, start)).timeout(timeout)
                 .header("Accept", "application/json").GET().build();
         HttpResponse<String> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            throw failure(dataset, "the Solr query timed out after " + TIMEOUT.toSeconds() + " s");
+            throw failure(dataset, "the Solr query timed out after " + timeout.toSeconds() + " s");
         } catch (IOException e) {
             throw failure(dataset, "the Solr query to " + node + " failed: " + TaskFailure.reason(e));
         } catch (InterruptedException e) {

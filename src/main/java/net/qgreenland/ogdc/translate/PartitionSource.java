@@ -25,6 +25,14 @@ record PartitionSource(String taskName, String withParam, String manifestSubdire
                 manifestSubdirectory);
     }
 
+    /**
+     * Whether a fan-out over {@code withParam} is one over partitions of the recipe's input files (a listing or a
+     * manifest-writing task's {@code partitions}) rather than of files a discovery step finds during the run.
+     */
+    static boolean partitionsInputs(String withParam) {
+        return withParam.endsWith(".outputs.parameters.partitions}}");
+    }
+
     /** Partitions printed on standard output by a discovery script ({@code outputs.result}). */
     static PartitionSource outputResult(String taskName, String manifestSubdirectory) {
         return new PartitionSource(taskName, "{{tasks." + taskName + ".outputs.result}}", manifestSubdirectory);

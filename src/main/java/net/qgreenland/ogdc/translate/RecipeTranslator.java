@@ -16,6 +16,7 @@ public final class RecipeTranslator {
     private final HelperWorkflows helpers;
     private final ShellTranslator shell;
     private final VisualizationTranslator visualization;
+    private final int maxPartitions;
 
     public RecipeTranslator(TranslationSettings settings) {
         WorkflowEnvelope envelope = new WorkflowEnvelope(settings);
@@ -23,6 +24,7 @@ public final class RecipeTranslator {
         this.helpers = new HelperWorkflows(settings);
         this.shell = new ShellTranslator(settings, envelope, tasks);
         this.visualization = new VisualizationTranslator(settings, envelope, tasks);
+        this.maxPartitions = settings.maxPartitions();
     }
 
     /**
@@ -48,10 +50,23 @@ public final class RecipeTranslator {
 
     /** A few lines on what submitting {@code workflows}, translated from {@code recipe}, means (for a plan). */
     public WorkflowOutline outline(Recipe recipe, RecipeWorkflows workflows) {
-        int partitionSize = recipe.workflow() instanceof RecipeWorkflow.Visualization viz
+        return WorkflowOutline.of(recipe, workflows, OptionalInt.of(partitionSize(recipe)));
+    }
+
+    /**
+     * The pods of {@code workflows}' main workflow, translated from {@code recipe}, stage by stage (for an
+     * estimate).
+     */
+    public PodStages podStages(Recipe recipe, RecipeWorkflows workflows) {
+        return PodStages.of(workflows.main(), ShellTranslator.fetchTemplateName(recipe), partitionSize(recipe),
+                maxPartitions);
+    }
+
+    /** Files per partition of the recipe's fan-out stages: its own, else the default of its kind and inputs. */
+    private int partitionSize(Recipe recipe) {
+        return recipe.workflow() instanceof RecipeWorkflow.Visualization viz
                 ? visualization.partitionSize(viz)
                 : ShellTranslator.partitionSize(recipe, (RecipeWorkflow.Shell) recipe.workflow());
-        return WorkflowOutline.of(recipe, workflows, OptionalInt.of(partitionSize));
     }
 
     /** What the user should know about how this recipe was translated. */

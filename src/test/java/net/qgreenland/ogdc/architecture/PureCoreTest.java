@@ -32,6 +32,7 @@ class PureCoreTest {
         "net.qgreenland.ogdc.translate..",
         "net.qgreenland.ogdc.report.render..",
         "net.qgreenland.ogdc.plan..",
+        "net.qgreenland.ogdc.estimate..",
     };
 
     static ArchRule pureCode(String... packages) {

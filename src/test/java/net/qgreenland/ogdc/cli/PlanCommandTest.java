@@ -16,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code ogdc-action plan} on real repositories written by JGit: flags, the GitHub event, output and exit codes. */
+/**
+ * {@code ogdc-action plan} on real repositories written by JGit: flags, the GitHub event, output and exit codes;
+ * {@code --offline} keeps the estimate from looking the recipes' URLs up ({@code PlanEstimateCommandTest} does).
+ */
 class PlanCommandTest {
 
     static final String META = "name: \"%s\"\ninput:\n  params:\n    - type: url\n      value: https://example.org/%s.zip\n"
@@ -52,7 +55,7 @@ class PlanCommandTest {
 
     @Test
     void aDiffPlansEachTouchedRecipeAndExitsOneWhenOneIsInvalid() {
-        CliRun run = CliRun.of("plan", "--repo", repo.toString(), "--base", first, "--head", second);
+        CliRun run = CliRun.of("plan", "--offline", "--repo", repo.toString(), "--base", first, "--head", second);
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
         assertThat(run.out()).contains(
@@ -69,7 +72,7 @@ class PlanCommandTest {
 
     @Test
     void jsonCarriesEveryRecipeWithItsStatusAndSubmission() throws Exception {
-        CliRun run = CliRun.of("plan", "--repo", repo.toString(), "--base", first, "--head", second,
+        CliRun run = CliRun.of("plan", "--offline", "--repo", repo.toString(), "--base", first, "--head", second,
                 "--format", "json");
 
         JsonNode plan = new ObjectMapper().readTree(run.out());
@@ -85,7 +88,8 @@ class PlanCommandTest {
 
     @Test
     void markdownIsATableForTheJobSummary() {
-        CliRun run = CliRun.of("plan", "--repo", repo.toString(), "--base", "HEAD~1", "--format", "markdown");
+        CliRun run = CliRun.of("plan", "--offline", "--repo", repo.toString(), "--base", "HEAD~1", "--format",
+                "markdown");
 
         assertThat(run.out()).startsWith("### OGDC plan\n").contains("| `recipes/delta` | **invalid** |",
                 "<details><summary><code>recipes/delta</code>: ");
@@ -93,7 +97,7 @@ class PlanCommandTest {
 
     @Test
     void aValidChangeExitsZero() {
-        CliRun run = CliRun.of("plan", "--repo", repo.toString(), "--base", first, "--head", first);
+        CliRun run = CliRun.of("plan", "--offline", "--repo", repo.toString(), "--base", first, "--head", first);
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("No recipe selected.");
@@ -101,9 +105,9 @@ class PlanCommandTest {
 
     @Test
     void allAndNamedRecipesAreReadAtTheHead() {
-        CliRun all = CliRun.of("plan", "--repo", repo.toString(), "--all", "--head", first);
-        CliRun named = CliRun.of("plan", "--repo", repo.toString(), "--recipes", "alpha,recipes/beta,recipe-gamma",
-                "--head", first);
+        CliRun all = CliRun.of("plan", "--offline", "--repo", repo.toString(), "--all", "--head", first);
+        CliRun named = CliRun.of("plan", "--offline", "--repo", repo.toString(), "--recipes",
+                "alpha,recipes/beta,recipe-gamma", "--head", first);
 
         assertThat(all.exitCode()).as(all.err()).isZero();
         assertThat(all.out()).contains("recipes/alpha", "recipes/beta", "recipes/gamma", "3 to run,");
@@ -114,7 +118,7 @@ class PlanCommandTest {
 
     @Test
     void anUnknownRecipeNameIsAUsageErrorThatListsSomeThatExist() {
-        CliRun run = CliRun.of("plan", "--repo", repo.toString(), "--recipes", "nope");
+        CliRun run = CliRun.of("plan", "--offline", "--repo", repo.toString(), "--recipes", "nope");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("no recipe named 'nope' at ", "there are 3 recipes, e.g. recipes/alpha, "
@@ -142,7 +146,7 @@ class PlanCommandTest {
     void aDirectoryOutsideAnyRepositoryIsAUsageError() throws Exception {
         Path plain = Files.createDirectories(temp.resolve("not-a-repo"));
 
-        CliRun run = CliRun.of("plan", "--repo", plain.toString(), "--all");
+        CliRun run = CliRun.of("plan", "--offline", "--repo", plain.toString(), "--all");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("not inside a Git repository");
@@ -157,7 +161,8 @@ class PlanCommandTest {
         }
         Map<String, String> env = Map.of("INPUT_TRIGGER-ALL", "scripts/**\n.github/workflows/ogdc.yml");
 
-        CliRun run = CliRun.withEnv(env, "plan", "--repo", repo.toString(), "--base", second, "--head", third);
+        CliRun run = CliRun.withEnv(env, "plan", "--offline", "--repo", repo.toString(), "--base", second, "--head",
+                third);
 
         assertThat(run.out()).contains("recipes/alpha (id recipe-alpha): a trigger-all path changed (scripts/common.sh)",
                 "recipes/beta (id recipe-beta): a trigger-all path changed",
@@ -173,7 +178,7 @@ class PlanCommandTest {
                 """.formatted(first, second));
         Map<String, String> env = actionsEnv("push", event);
 
-        CliRun run = CliRun.withEnv(env, "plan");
+        CliRun run = CliRun.withEnv(env, "plan", "--offline");
 
         assertThat(run.err()).startsWith("::add-mask::" + TOKEN + "\n");
         assertThat(run.err().substring(("::add-mask::" + TOKEN).length())).doesNotContain(TOKEN);
@@ -201,7 +206,7 @@ class PlanCommandTest {
         Map<String, String> env = new HashMap<>(actionsEnv("pull_request", event));
         env.put("GITHUB_WORKSPACE", clone.toString());
 
-        CliRun run = CliRun.withEnv(env, "plan", "--format", "json");
+        CliRun run = CliRun.withEnv(env, "plan", "--offline", "--format", "json");
 
         JsonNode plan = new ObjectMapper().readTree(run.out());
         assertThat(plan.get("scope").asText()).startsWith("pull request #7: ");

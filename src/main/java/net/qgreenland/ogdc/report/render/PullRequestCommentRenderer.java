@@ -4,7 +4,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import net.qgreenland.ogdc.report.RunReport;
 
-/** Writes the one sticky pull-request comment: a hidden marker, a table of recipes, totals and folded failures. */
+/**
+ * Writes the one sticky pull-request comment: a hidden marker, a table of recipes, totals, folded failures and the
+ * pre-flight estimate.
+ */
 public final class PullRequestCommentRenderer {
 
     /** The hidden line by which the comment is found again and edited in place. */
@@ -35,7 +38,10 @@ public final class PullRequestCommentRenderer {
         return render(run, MARKER);
     }
 
-    /** The comment body, at most {@link #MAX_BODY_CHARACTERS}, starting with {@code marker} on its own line. */
+    /**
+     * The comment body, at most {@link #MAX_BODY_CHARACTERS}, starting with {@code marker} on its own line: the
+     * recipes, the failures, then the pre-flight estimate when the run has one.
+     */
     public static String render(RunReport run, String marker) {
         StringBuilder out = new StringBuilder(marker).append('\n')
                 .append("### OGDC run for ").append(Markdown.code(run.shortSha())).append("\n\n")
@@ -43,8 +49,10 @@ public final class PullRequestCommentRenderer {
                 .append(RecipeTable.totals(run))
                 .append(run.actionsRunUrl().map(url -> " · " + Markdown.link("Actions run", url)).orElse(""))
                 .append("\n\n")
-                .append(RecipeTable.failures(run))
-                .append("<sub>Updated ").append(run.updatedAt()).append(" · trigger ")
+                .append(RecipeTable.failures(run));
+        run.estimateMarkdown().ifPresent(estimate -> out.append(estimate.endsWith("\n") ? estimate : estimate + "\n")
+                .append('\n'));
+        out.append("<sub>Updated ").append(run.updatedAt()).append(" · trigger ")
                 .append(Markdown.code(run.trigger())).append("</sub>\n");
         String seeAlso = run.actionsRunUrl().map(url -> Markdown.link("the Actions run", url))
                 .orElse("the check runs");
