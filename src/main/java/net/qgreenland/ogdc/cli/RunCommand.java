@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,6 +40,7 @@ import net.qgreenland.ogdc.report.RunReporter;
 import net.qgreenland.ogdc.report.ThrottledGitHubChecks;
 import net.qgreenland.ogdc.report.render.PullRequestCommentRenderer;
 import net.qgreenland.ogdc.run.ArgoRunHistory;
+import net.qgreenland.ogdc.run.ApprovalGate;
 import net.qgreenland.ogdc.run.PullRequestCommands;
 import net.qgreenland.ogdc.run.RunContext;
 import net.qgreenland.ogdc.run.RunPipeline;
@@ -85,6 +87,7 @@ final class RunCommand implements Callable<Integer> {
     static final String HELPER_IMAGE_INPUT = "helper-image";
     static final String CANCEL_SUPERSEDED_INPUT = "cancel-superseded";
     static final String STEP_IMAGE_INPUT = "step-image";
+    static final String MAX_POD_HOURS_INPUT = "max-pod-hours";
     /** The states that fail the run unless {@code --fail-on} says otherwise. */
     static final String DEFAULT_FAIL_ON = "invalid,failed,errored,timed-out";
 
@@ -132,6 +135,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-cancel-superseded", description = "Leave older runs of the same recipes for the same pull "
             + "request or branch running (input cancel-superseded: false); by default they are stopped.")
     boolean keepSuperseded;
+
+    @Option(names = "--max-pod-hours", paramLabel = "HOURS", description = "Hold back recipes whose estimate is over "
+            + "this many pod-hours until approved (/ogdc approve, or --force / a dispatch with force); input "
+            + "max-pod-hours; default: no limit.")
+    String maxPodHours;
 
     @Option(names = "--parallel", paramLabel = "N", description = "Recipes submitted at once (default 4).")
     int parallel = 4;
@@ -219,7 +227,7 @@ final class RunCommand implements Callable<Integer> {
      * rendered; {@code answer} opens the sticky comment (the reply to a command).
      */
     private record Request(ChangeScope scope, RunContext context, boolean fork, SubmitOptions options,
-                           Optional<String> answer) {}
+                           Optional<String> answer, boolean approved) {}
 
     /** The run an event (or the command line) asks for. */
     private Request eventRequest(Setup setup, Optional<ActionEvent> event) {
@@ -232,7 +240,10 @@ final class RunCommand implements Callable<Integer> {
         setup.log().accept("run: " + scope.description());
         boolean fork = event.filter(e -> e instanceof ActionEvent.PullRequest pull && pull.fork()).isPresent();
         return new Request(scope, RunContexts.of(setup.action(), event, scope, setup.token(), connection.token(env),
-                connection.argoUi(env, Optional.empty())), fork, options, Optional.empty());
+                connection.argoUi(env, Optional.empty())), fork, options, Optional.empty(),
+                // force (the option, the input, a dispatch's own) also approves recipes over max-pod-hours
+                force || bool(setup.action().input(FORCE_INPUT), FORCE_INPUT, false) || event.filter(e ->
+                        e instanceof ActionEvent.Dispatch dispatch && dispatch.force()).isPresent());
     }
 
     /** Validates, translates, submits, watches and reports {@code request}'s recipes. */
@@ -256,8 +267,8 @@ final class RunCommand implements Callable<Integer> {
                     : supersession(new WorkflowCanceller(gateway, checkRunsOnly(checks, setup, context), context,
                             Clock.systemUTC(), log), context);
             RunPipeline pipeline = new RunPipeline(assembler, setup.translator(), gateway, reporter,
-                    request.options(), overwrite, stopOnCancel, parallel, context, supersession, Clock.systemUTC(),
-                    log);
+                    request.options(), overwrite, stopOnCancel, parallel, context, supersession,
+                    new ApprovalGate(maxPodHours(action), request.approved()), Clock.systemUTC(), log);
             return runCancellably(pipeline, request.scope());
         }
     }
@@ -303,7 +314,7 @@ final class RunCommand implements Callable<Integer> {
             String answer = run.answer() + (fork ? " The pull request comes from a fork, so its recipes are "
                     + "validated and rendered but never submitted." : "");
             return Optional.of(new Request(run.scope(), context, fork, submitOptions(action, true),
-                    Optional.of(answer)));
+                    Optional.of(answer), run.approved()));
         }
         String answer = reply.answer();
         if (reply instanceof PullRequestCommands.Cancel cancel) {
@@ -419,6 +430,25 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "on-cancel must be stop or leave, got '" + cancel + "'");
         }
         return cancel.equals("stop");
+    }
+
+    /** The approval threshold in pod-hours ({@code --max-pod-hours}, input {@code max-pod-hours}); empty: none. */
+    private OptionalDouble maxPodHours(ActionEnvironment action) {
+        Optional<String> text = Optional.ofNullable(maxPodHours).or(() -> action.input(MAX_POD_HOURS_INPUT))
+                .map(String::strip).filter(value -> !value.isEmpty());
+        if (text.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        try {
+            double hours = Double.parseDouble(text.get());
+            if (hours > 0 && !Double.isInfinite(hours)) {
+                return OptionalDouble.of(hours);
+            }
+        } catch (NumberFormatException e) {
+            // answered below with what is expected
+        }
+        throw new ParameterException(spec.commandLine(), "max-pod-hours must be a number of pod-hours > 0 (e.g. 50 "
+                + "or 2.5), got '" + text.get() + "'");
     }
 
     private boolean cancelSuperseded(ActionEnvironment action) {

@@ -39,7 +39,8 @@ import net.qgreenland.ogdc.translate.RecipeTranslator;
 /**
  * One run of the action: the change → the recipes it selects, parsed and validated → translated → submitted →
  * watched → reported, recipes handled concurrently (bounded), each recipe's report updated as its workflow changes
- * phase; older runs of the same recipes it supersedes are stopped first. {@link #cancel} (the job being cancelled)
+ * phase; older runs of the same recipes it supersedes are stopped first, and recipes the approval gate holds are
+ * reported awaiting approval instead of submitted. {@link #cancel} (the job being cancelled)
  * ends it: every recipe not finished is reported cancelled and its workflows stopped.
  */
 public final class RunPipeline {
@@ -54,6 +55,7 @@ public final class RunPipeline {
     private final int parallel;
     private final RunContext context;
     private final Optional<Supersession> supersession;
+    private final ApprovalGate gate;
     private final Clock clock;
     private final Consumer<String> log;
     private final Map<String, RecipeReport> reports = new LinkedHashMap<>();
@@ -72,7 +74,8 @@ public final class RunPipeline {
 
     public RunPipeline(RunPlanAssembler assembler, RecipeTranslator translator, ArgoGateway gateway,
             RunReporter reporter, SubmitOptions options, boolean overwrite, boolean stopOnCancel, int parallel,
-            RunContext context, Optional<Supersession> supersession, Clock clock, Consumer<String> log) {
+            RunContext context, Optional<Supersession> supersession, ApprovalGate gate, Clock clock,
+            Consumer<String> log) {
         this.assembler = assembler;
         this.translator = translator;
         this.gateway = gateway;
@@ -83,6 +86,7 @@ public final class RunPipeline {
         this.parallel = parallel;
         this.context = context;
         this.supersession = supersession;
+        this.gate = gate;
         this.clock = clock;
         this.log = log;
     }
@@ -96,10 +100,14 @@ public final class RunPipeline {
         RunPlan plan = assembler.assemble(scope);
         log.accept("run: " + plan.recipes().size() + " recipe(s) selected by " + plan.scope());
         Map<String, Recipe> toRun = assembler.recipesToRun(plan);
+        Map<String, String> held = gate.held(plan, plan.head().orElse(context.headSha()));
+        held.keySet().forEach(toRun::remove);
         planMarkdown = PlanRenderer.markdown(plan);
         estimateMarkdown = PlanRenderer.estimateMarkdown(plan);
         synchronized (this) {
-            plan.recipes().forEach(recipe -> reports.put(recipe.directory(), initial(recipe)));
+            plan.recipes().forEach(recipe -> reports.put(recipe.directory(), held.containsKey(recipe.directory())
+                    ? withState(RunReports.fromPlan(recipe), RecipeState.AWAITING_APPROVAL, held.get(recipe.directory()))
+                    : initial(recipe)));
             toRun.forEach((directory, recipe) -> directoriesById.put(recipe.id().value(), directory));
         }
         reporter.update(report());

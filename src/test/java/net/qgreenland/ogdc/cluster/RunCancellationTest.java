@@ -24,6 +24,7 @@ import net.qgreenland.ogdc.report.CheckConclusion;
 import net.qgreenland.ogdc.report.CheckRunUpdate;
 import net.qgreenland.ogdc.report.GitHubChecks;
 import net.qgreenland.ogdc.report.RunReporter;
+import net.qgreenland.ogdc.run.ApprovalGate;
 import net.qgreenland.ogdc.run.RunContext;
 import net.qgreenland.ogdc.run.RunPipeline;
 import net.qgreenland.ogdc.run.RunPlanAssembler;
@@ -80,7 +81,8 @@ class RunCancellationTest {
             RunPipeline pipeline = new RunPipeline(assembler, translator, cluster, reporter,
                     new SubmitOptions(true, false, Duration.ofMinutes(5), SubmitOptions.TimeoutAction.STOP, 10),
                     false, true, 2, new RunContext("o/r", head, OptionalInt.empty(), "push", Optional.empty(),
-                            Optional.empty(), List.of()), Optional.empty(), Clock.systemUTC(), line -> {});
+                            Optional.empty(), List.of()), Optional.empty(), ApprovalGate.NONE, Clock.systemUTC(),
+                    line -> {});
             AtomicReference<Throwable> failure = new AtomicReference<>();
             Thread job = new Thread(() -> {
                 try {
