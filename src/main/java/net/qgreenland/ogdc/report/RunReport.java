@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import net.qgreenland.ogdc.estimate.RecipeEstimate;
 
 /**
  * One run of the action as the reports show it: which commit, why, and every recipe's report.
@@ -21,11 +22,12 @@ import java.util.OptionalInt;
  * @param planMarkdown the run's plan as Markdown ({@code PlanRenderer.markdown}), for the job summary
  * @param estimateMarkdown the plan's pre-flight estimate as Markdown ({@code PlanRenderer.estimateMarkdown}), for
  *     the pull-request comment (the job summary has it in the plan)
+ * @param estimates each recipe's pre-flight estimate, by directory, to set against what it took
  */
 public record RunReport(
         String repository, String headSha, OptionalInt pullRequest, String trigger, Optional<String> actionsRunUrl,
         Instant updatedAt, List<RecipeReport> recipes, Optional<String> planMarkdown,
-        Optional<String> estimateMarkdown) {
+        Optional<String> estimateMarkdown, Map<String, RecipeEstimate> estimates) {
 
     public RunReport {
         Objects.requireNonNull(repository, "repository");
@@ -37,6 +39,15 @@ public record RunReport(
         recipes = List.copyOf(recipes);
         Objects.requireNonNull(planMarkdown, "planMarkdown");
         Objects.requireNonNull(estimateMarkdown, "estimateMarkdown");
+        estimates = Map.copyOf(estimates);
+    }
+
+    /** A report with the estimate's Markdown and no estimates by recipe. */
+    public RunReport(String repository, String headSha, OptionalInt pullRequest, String trigger,
+            Optional<String> actionsRunUrl, Instant updatedAt, List<RecipeReport> recipes,
+            Optional<String> planMarkdown, Optional<String> estimateMarkdown) {
+        this(repository, headSha, pullRequest, trigger, actionsRunUrl, updatedAt, recipes, planMarkdown,
+                estimateMarkdown, Map.of());
     }
 
     /** A report without an estimate. */
@@ -44,7 +55,7 @@ public record RunReport(
             Optional<String> actionsRunUrl, Instant updatedAt, List<RecipeReport> recipes,
             Optional<String> planMarkdown) {
         this(repository, headSha, pullRequest, trigger, actionsRunUrl, updatedAt, recipes, planMarkdown,
-                Optional.empty());
+                Optional.empty(), Map.of());
     }
 
     /** How many recipes are in each state, in the enum's order, states with none left out. */

@@ -24,6 +24,7 @@ import net.qgreenland.ogdc.cluster.SubmissionStatus;
 import net.qgreenland.ogdc.cluster.SubmitOptions;
 import net.qgreenland.ogdc.cluster.WorkflowState;
 import net.qgreenland.ogdc.cluster.WorkflowTracker;
+import net.qgreenland.ogdc.estimate.RecipeEstimate;
 import net.qgreenland.ogdc.git.ChangeScope;
 import net.qgreenland.ogdc.plan.PlanRenderer;
 import net.qgreenland.ogdc.plan.RecipePlan;
@@ -60,6 +61,7 @@ public final class RunPipeline {
     private final Consumer<String> log;
     private final Map<String, RecipeReport> reports = new LinkedHashMap<>();
     private final Map<String, String> directoriesById = new LinkedHashMap<>();
+    private final Map<String, RecipeEstimate> estimates = new LinkedHashMap<>();
     private final List<String> submittedWorkflows = new ArrayList<>();
     private volatile ExecutorService pool;
     /** The plan as Markdown, for the job summary; empty until the plan is made. */
@@ -105,6 +107,7 @@ public final class RunPipeline {
         planMarkdown = PlanRenderer.markdown(plan);
         estimateMarkdown = PlanRenderer.estimateMarkdown(plan);
         synchronized (this) {
+            plan.recipes().forEach(recipe -> recipe.estimate().ifPresent(e -> estimates.put(recipe.directory(), e)));
             plan.recipes().forEach(recipe -> reports.put(recipe.directory(), held.containsKey(recipe.directory())
                     ? withState(RunReports.fromPlan(recipe), RecipeState.AWAITING_APPROVAL, held.get(recipe.directory()))
                     : initial(recipe)));
@@ -267,7 +270,7 @@ public final class RunPipeline {
     private synchronized RunReport report() {
         return new RunReport(context.repository(), context.headSha(), context.pullRequest(), context.trigger(),
                 context.actionsRunUrl(), clock.instant(), List.copyOf(reports.values()),
-                planMarkdown.isEmpty() ? Optional.empty() : Optional.of(planMarkdown), estimateMarkdown);
+                planMarkdown.isEmpty() ? Optional.empty() : Optional.of(planMarkdown), estimateMarkdown, estimates);
     }
 
     private static RecipeReport initial(RecipePlan plan) {

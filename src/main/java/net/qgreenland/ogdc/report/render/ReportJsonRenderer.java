@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import net.qgreenland.ogdc.estimate.RecipeEstimate;
 import net.qgreenland.ogdc.report.DurationStatistics;
 import net.qgreenland.ogdc.report.LogExcerpt;
 import net.qgreenland.ogdc.report.RecipeReport;
@@ -22,8 +23,8 @@ import net.qgreenland.ogdc.report.StageSummary;
 /**
  * Writes {@code report.json}: everything the run knows, with stable keys (the README's "Run reports" section lists
  * them). Times are ISO-8601 UTC, durations whole seconds (Argo's times have one-second resolution), absent values
- * {@code null}; a reader should ignore keys it does not know, as later versions add some (a recipe's
- * {@code estimate}).
+ * {@code null}; a reader should ignore keys it does not know, as later versions may add some. Each recipe has its
+ * pre-flight {@code estimate} and what it {@code actual}ly took, side by side.
  */
 public final class ReportJsonRenderer {
 
@@ -52,12 +53,48 @@ public final class ReportJsonRenderer {
         ObjectNode counts = root.putObject("counts");
         run.counts().forEach((state, count) -> counts.put(key(state), count));
         ArrayNode recipes = root.putArray("recipes");
-        run.recipes().forEach(recipe -> recipe(recipes.addObject(), recipe, secrets));
+        run.recipes().forEach(recipe -> {
+            ObjectNode node = recipes.addObject();
+            recipe(node, recipe, secrets);
+            estimateAgainstActual(node, Optional.ofNullable(run.estimates().get(recipe.directory())), recipe);
+        });
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a report tree always serializes", e);
         }
+    }
+
+    /**
+     * The pre-flight estimate ({@code null} when there was none) and what the recipe took: pod-hours summed over the
+     * pods that have both times, and the workflow's wall time.
+     */
+    private static void estimateAgainstActual(ObjectNode node, Optional<RecipeEstimate> estimate,
+            RecipeReport recipe) {
+        if (estimate.isPresent()) {
+            ObjectNode planned = node.putObject("estimate");
+            planned.put("podHours", round(estimate.get().podHours().hours()));
+            planned.put("lowerBound", estimate.get().podHours().lowerBound());
+            planned.put("pods", estimate.get().pods());
+            planned.put("wallTimeSeconds", estimate.get().wallTime().toSeconds());
+            planned.put("basis", estimate.get().basis());
+        } else {
+            node.putNull("estimate");
+        }
+        ObjectNode actual = node.putObject("actual");
+        long podSeconds = recipe.stages().stream().flatMap(stage -> stage.podDurations().stream())
+                .mapToLong(Duration::toSeconds).sum();
+        boolean timed = recipe.stages().stream().anyMatch(stage -> !stage.podDurations().isEmpty());
+        if (timed) {
+            actual.put("podHours", round(podSeconds / 3600.0));
+        } else {
+            actual.putNull("podHours");
+        }
+        seconds(actual, "wallTimeSeconds", recipe.duration());
+    }
+
+    private static double round(double hours) {
+        return Math.round(hours * 1000) / 1000.0;
     }
 
     /** A state as the {@code recipes} output spells it: {@code succeeded}, {@code timed_out}. */

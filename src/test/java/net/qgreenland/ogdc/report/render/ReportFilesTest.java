@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
+import net.qgreenland.ogdc.estimate.PodHours;
+import net.qgreenland.ogdc.estimate.RecipeEstimate;
 import net.qgreenland.ogdc.report.RecipeReport;
 import net.qgreenland.ogdc.report.RecipeState;
 import net.qgreenland.ogdc.report.RunReport;
@@ -32,8 +37,11 @@ class ReportFilesTest {
         recipes.add(as(ReportFixtures.failed(), "recipes/odd, \"quoted\" name", "odd-name", RecipeState.FAILED,
                 "cmd-0: exit 1,\nthen \"more\"", "A step exited non-zero."));
         recipes.add(as(ReportFixtures.succeeded(), "recipes/skipped", "skipped", RecipeState.SKIPPED, "", "Skipped."));
+        RecipeEstimate estimate = new RecipeEstimate(List.of(), OptionalLong.empty(), List.of(),
+                new PodHours(12.5, false), Duration.ofMinutes(95), 3, "");
         return new RunReport(base.repository(), base.headSha(), OptionalInt.empty(), "push", base.actionsRunUrl(),
-                base.updatedAt(), recipes, Optional.empty());
+                base.updatedAt(), recipes, Optional.empty(), Optional.empty(),
+                Map.of(recipes.get(0).directory(), estimate));
     }
 
     static RecipeReport as(RecipeReport r, String directory, String id, RecipeState state, String reason,
@@ -55,7 +63,12 @@ class ReportFilesTest {
         assertThat(failed.path("state").asText()).isEqualTo("failed");
         assertThat(failed.path("retries").asLong()).isEqualTo(2);
         assertThat(failed.path("podsByPhase").path("Succeeded").asLong()).isEqualTo(52);
-        assertThat(failed.has("estimate")).as("estimates are not made yet").isFalse();
+        assertThat(failed.path("estimate").path("podHours").asDouble()).isEqualTo(12.5);
+        assertThat(failed.path("estimate").path("wallTimeSeconds").asLong()).isEqualTo(95 * 60);
+        assertThat(failed.path("actual").path("podHours").asDouble()).isPositive();
+        assertThat(failed.path("actual").path("wallTimeSeconds").asLong())
+                .isEqualTo(everyOutcome().recipes().get(0).duration().orElseThrow().toSeconds());
+        assertThat(root.path("recipes").get(1).path("estimate").isNull()).isTrue();
         JsonNode fanOut = failed.path("stages").get(1);
         assertThat(fanOut.path("podDurations").path("p50Seconds").asLong()).isEqualTo(1700);
         assertThat(fanOut.path("podDurations").path("p95Seconds").asLong()).isEqualTo(3310);
