@@ -5,13 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -22,18 +19,14 @@ import net.qgreenland.ogdc.action.ActionEvents;
 import net.qgreenland.ogdc.action.WorkflowCommands;
 import net.qgreenland.ogdc.cluster.ArgoGateway;
 import net.qgreenland.ogdc.cluster.RenderingArgoGateway;
-import net.qgreenland.ogdc.cluster.RunLabels;
 import net.qgreenland.ogdc.cluster.SubmitOptions;
 import net.qgreenland.ogdc.git.ChangeScope;
-import net.qgreenland.ogdc.git.ChangeScopeResolver;
 import net.qgreenland.ogdc.git.GitChanges;
 import net.qgreenland.ogdc.git.JGitChanges;
 import net.qgreenland.ogdc.plan.RunPlanner;
 import net.qgreenland.ogdc.report.GitHubChecks;
 import net.qgreenland.ogdc.report.GitHubException;
-import net.qgreenland.ogdc.report.GitHubRepository;
 import net.qgreenland.ogdc.report.HttpGitHubChecks;
-import net.qgreenland.ogdc.report.HttpGitHubRepository;
 import net.qgreenland.ogdc.report.RecipeState;
 import net.qgreenland.ogdc.report.RunReport;
 import net.qgreenland.ogdc.report.RunReporter;
@@ -41,7 +34,6 @@ import net.qgreenland.ogdc.report.ThrottledGitHubChecks;
 import net.qgreenland.ogdc.report.render.PullRequestCommentRenderer;
 import net.qgreenland.ogdc.run.ArgoRunHistory;
 import net.qgreenland.ogdc.run.ApprovalGate;
-import net.qgreenland.ogdc.run.PullRequestCommands;
 import net.qgreenland.ogdc.run.RunContext;
 import net.qgreenland.ogdc.run.RunPipeline;
 import net.qgreenland.ogdc.run.RunPlanAssembler;
@@ -169,7 +161,8 @@ final class RunCommand implements Callable<Integer> {
             return SyncCommand.sync(spec, connection, env, workingDirectory, Optional.empty(), Optional.empty());
         }
         if (!command.equals("run")) {
-            throw new ParameterException(spec.commandLine(), "input command must be run or sync, got '" + command + "'");
+            throw new ParameterException(spec.commandLine(), "input command must be run or sync, got '" + command
+                    + "'");
         }
         if (change.hasChoice() || change.head != null) {
             change.requireOneChoice(action);
@@ -195,9 +188,10 @@ final class RunCommand implements Callable<Integer> {
             Setup setup = new Setup(action, commands, token, settings, translator, git, log);
             Optional<Request> request;
             if (event.isPresent() && event.get() instanceof ActionEvent.CommentCommand comment) {
-                request = commentCommand(setup, comment);
-            } else if (event.isPresent() && event.get() instanceof ActionEvent.PullRequest pull && isClosing(pull)) {
-                cancelClosed(setup, pull);
+                request = pullRequestEvents().command(setup, comment);
+            } else if (event.isPresent() && event.get() instanceof ActionEvent.PullRequest pull
+                    && pull.action().equals("closed")) {
+                pullRequestEvents().closed(setup, pull);
                 request = Optional.empty();
             } else {
                 request = Optional.of(eventRequest(setup, event));
@@ -217,8 +211,12 @@ final class RunCommand implements Callable<Integer> {
                 ? ExitCode.FAILED.code() : ExitCode.OK.code();
     }
 
+    private PullRequestEvents pullRequestEvents() {
+        return new PullRequestEvents(this, spec, connection, env, workingDirectory);
+    }
+
     /** What one run needs that every way of starting it shares. */
-    private record Setup(ActionEnvironment action, WorkflowCommands commands, Optional<String> token,
+    record Setup(ActionEnvironment action, WorkflowCommands commands, Optional<String> token,
                          TranslationSettings settings, RecipeTranslator translator, GitChanges git,
                          Consumer<String> log) {}
 
@@ -226,7 +224,7 @@ final class RunCommand implements Callable<Integer> {
      * One run to execute: the recipes {@code scope} selects, reported against {@code context}; a fork's only
      * rendered; {@code answer} opens the sticky comment (the reply to a command).
      */
-    private record Request(ChangeScope scope, RunContext context, boolean fork, SubmitOptions options,
+    record Request(ChangeScope scope, RunContext context, boolean fork, SubmitOptions options,
                            Optional<String> answer, boolean approved) {}
 
     /** The run an event (or the command line) asks for. */
@@ -273,6 +271,11 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** A reporter for check runs only: cancelled runs of other commits must not rewrite this run's comment. */
+    static RunReporter checkRunsOnly(Optional<GitHubChecks> checks, RunCommand.Setup setup, RunContext context) {
+        return new RunReporter(checks, setup.commands(), context.secrets(), Optional.empty(), setup.log());
+    }
+
     /** The older runs a pull request's or a branch's new run stops. */
     private static Optional<Supersession> supersession(WorkflowCanceller canceller, RunContext context) {
         if (context.pullRequest().isPresent()) {
@@ -280,85 +283,6 @@ final class RunCommand implements Callable<Integer> {
                     context.headSha()));
         }
         return context.branch().map(branch -> Supersession.ofBranch(canceller, branch, context.headSha()));
-    }
-
-    /** A reporter for check runs only: cancelled runs of other commits must not rewrite this run's comment. */
-    private static RunReporter checkRunsOnly(Optional<GitHubChecks> checks, Setup setup, RunContext context) {
-        return new RunReporter(checks, setup.commands(), context.secrets(), Optional.empty(), setup.log());
-    }
-
-    /**
-     * A {@code /ogdc} comment: the commenter's permission checked, the comment acknowledged, then an answer, runs
-     * stopped, or the run to execute (returned).
-     */
-    private Optional<Request> commentCommand(Setup setup, ActionEvent.CommentCommand comment) {
-        ActionEnvironment action = setup.action();
-        if (setup.token().isEmpty() || action.repository().isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "a /ogdc comment command needs the token input (to "
-                    + "check the commenter's permission) and GITHUB_REPOSITORY");
-        }
-        Consumer<String> log = setup.log();
-        GitHubRepository github = HttpGitHubRepository.connect(RunContexts.apiUrl(action), action.repository().get(),
-                setup.token().get(), log);
-        PullRequestCommands.Reply reply = new PullRequestCommands(github, new ChangeScopeResolver(setup.git(), log),
-                log).decide(comment);
-        log.accept("run: " + reply.answer());
-        Optional<GitHubChecks> checks = checks(action, setup.token(), log);
-        RunContext context = new RunContext(action.repository().get(),
-                PullRequestCommands.pullRequestOf(reply).map(GitHubRepository.PullRequestState::headSha).orElse(""),
-                OptionalInt.of(comment.pullNumber()), action.eventName().orElse("issue_comment"),
-                RunContexts.runUrl(action), connection.argoUi(env, Optional.empty()),
-                RunContexts.secrets(setup.token(), connection.token(env)));
-        if (reply instanceof PullRequestCommands.Run run) {
-            boolean fork = run.pull().fork();
-            String answer = run.answer() + (fork ? " The pull request comes from a fork, so its recipes are "
-                    + "validated and rendered but never submitted." : "");
-            return Optional.of(new Request(run.scope(), context, fork, submitOptions(action, true),
-                    Optional.of(answer), run.approved()));
-        }
-        String answer = reply.answer();
-        if (reply instanceof PullRequestCommands.Cancel cancel) {
-            answer = cancelForCommand(setup, cancel, context, checks);
-        }
-        new RunReporter(checks, setup.commands(), context.secrets(), comment(action)
-                ? Optional.of(PullRequestCommentRenderer.MARKER) : Optional.empty(), log)
-                .answerOnly(comment.pullNumber(), answer);
-        return Optional.empty();
-    }
-
-    private String cancelForCommand(Setup setup, PullRequestCommands.Cancel cancel, RunContext context,
-            Optional<GitHubChecks> checks) {
-        try (ArgoGateway gateway = connection.open(env, workingDirectory, spec.commandLine().getErr(), setup.log())) {
-            return cancel.answerFor(new WorkflowCanceller(gateway, checkRunsOnly(checks, setup, context), context,
-                    Clock.systemUTC(), setup.log()).cancel(Map.of(RunLabels.PULL_REQUEST,
-                            Integer.toString(cancel.pull().number())), cancel.which(),
-                    "Cancelled from the pull request with /ogdc cancel."));
-        }
-    }
-
-    /** A closed pull request's unfinished runs are stopped and their check runs completed as cancelled. */
-    private void cancelClosed(Setup setup, ActionEvent.PullRequest pull) {
-        if (pull.fork()) {
-            setup.log().accept("run: pull request #" + pull.number() + " from a fork was closed; its runs were never "
-                    + "submitted, so there is nothing to stop");
-            return;
-        }
-        RunContext context = RunContexts.of(setup.action(), Optional.of(pull), new ChangeScope.Nothing("closed"),
-                setup.token(), connection.token(env), connection.argoUi(env, Optional.empty()));
-        PrintWriter err = spec.commandLine().getErr();
-        try (ArgoGateway gateway = connection.open(env, workingDirectory, err, setup.log())) {
-            List<WorkflowCanceller.CancelledRun> stopped = new WorkflowCanceller(gateway,
-                    checkRunsOnly(checks(setup.action(), setup.token(), setup.log()), setup, context), context,
-                    Clock.systemUTC(), setup.log()).cancel(Map.of(RunLabels.PULL_REQUEST,
-                            Integer.toString(pull.number())), workflow -> true,
-                    "Pull request #" + pull.number() + " was closed.");
-            setup.log().accept("run: pull request #" + pull.number() + " was closed; stopped " + stopped.size()
-                    + " unfinished run(s)");
-        }
-    }
-
-    private static boolean isClosing(ActionEvent.PullRequest pull) {
-        return pull.action().equals("closed");
     }
 
     /** Runs the pipeline with a shutdown hook that reports the run cancelled if the job is stopped (SIGTERM). */
@@ -396,7 +320,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Check runs and the comment, when running in Actions with a token and a repository. */
-    private static Optional<GitHubChecks> checks(ActionEnvironment action, Optional<String> token,
+    static Optional<GitHubChecks> checks(ActionEnvironment action, Optional<String> token,
             Consumer<String> log) {
         if (!action.isGitHubActions() || token.isEmpty() || action.repository().isEmpty()) {
             return Optional.empty();
@@ -409,15 +333,17 @@ final class RunCommand implements Callable<Integer> {
     private ArgoGateway forkDryRun(ActionEnvironment action, Consumer<String> log) {
         log.accept("a pull request from a fork never submits workflows (its code is not trusted to run on the "
                 + "cluster, and its token cannot report): validating and rendering only");
-        Path directory = action.runnerTemp().orElse(workingDirectory).resolve(ArgoConnectionOptions.DEFAULT_DRY_RUN_DIR);
+        Path directory = action.runnerTemp().orElse(workingDirectory)
+                .resolve(ArgoConnectionOptions.DEFAULT_DRY_RUN_DIR);
         return new RenderingArgoGateway(directory, connection.namespace(env), log);
     }
 
-    private SubmitOptions submitOptions(ActionEnvironment action, boolean rerun) {
+    SubmitOptions submitOptions(ActionEnvironment action, boolean rerun) {
         boolean await = !noWait && bool(action.input(WAIT_INPUT), WAIT_INPUT, true);
         boolean forced = rerun || force || bool(action.input(FORCE_INPUT), FORCE_INPUT, false);
         Duration limit = timeout != null ? timeout : action.input(TIMEOUT_INPUT)
-                .map(value -> new SubmitCommand.DurationConverter().convert(value)).orElse(SubmitOptions.DEFAULT_TIMEOUT);
+                .map(value -> new SubmitCommand.DurationConverter().convert(value))
+                .orElse(SubmitOptions.DEFAULT_TIMEOUT);
         return new SubmitOptions(await, forced, limit, SubmitOptions.TimeoutAction.STOP,
                 SubmitOptions.DEFAULT_LOG_LINES);
     }
@@ -455,7 +381,7 @@ final class RunCommand implements Callable<Integer> {
         return !keepSuperseded && bool(action.input(CANCEL_SUPERSEDED_INPUT), CANCEL_SUPERSEDED_INPUT, true);
     }
 
-    private boolean comment(ActionEnvironment action) {
+    boolean comment(ActionEnvironment action) {
         return bool(action.input(COMMENT_INPUT), COMMENT_INPUT, true);
     }
 

@@ -1,5 +1,6 @@
 package net.qgreenland.ogdc.run;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -39,14 +40,16 @@ public record ApprovalGate(OptionalDouble maxPodHours, boolean approved) {
             return held;
         }
         double limit = maxPodHours.getAsDouble();
+        String threshold = BigDecimal.valueOf(limit).stripTrailingZeros().toPlainString();
         for (RecipePlan recipe : plan.recipes()) {
             Optional<PodHours> estimate = recipe.estimate().map(e -> e.podHours());
             if (estimate.isPresent() && estimate.get().hours() > limit) {
                 held.put(recipe.directory(), "Estimated " + (estimate.get().lowerBound() ? "at least " : "")
-                        + EstimateRenderer.podHours(estimate.get().hours()) + " pod-hours, over the approval threshold of " + java.math.BigDecimal.valueOf(limit).stripTrailingZeros().toPlainString()
-                        + " (max-pod-hours); not submitted. Someone with write access can run it at "
-                        + abbreviate(head) + " by commenting /ogdc approve " + recipe.directory() + " on the pull request, "
-                        + "or with a dispatch of the workflow with force. A new push needs a new approval.");
+                        + EstimateRenderer.podHours(estimate.get().hours()) + " pod-hours, over the approval threshold "
+                        + "of " + threshold + " (max-pod-hours); not submitted. Someone with write access can run it "
+                        + "at " + abbreviate(head) + " by commenting /ogdc approve " + recipe.directory() + " on the "
+                        + "pull request, or with a dispatch of the workflow with force. A new push needs a new "
+                        + "approval.");
             }
         }
         return held;

@@ -109,7 +109,8 @@ public final class RunPipeline {
         synchronized (this) {
             plan.recipes().forEach(recipe -> recipe.estimate().ifPresent(e -> estimates.put(recipe.directory(), e)));
             plan.recipes().forEach(recipe -> reports.put(recipe.directory(), held.containsKey(recipe.directory())
-                    ? withState(RunReports.fromPlan(recipe), RecipeState.AWAITING_APPROVAL, held.get(recipe.directory()))
+                    ? withState(RunReports.fromPlan(recipe), RecipeState.AWAITING_APPROVAL,
+                            held.get(recipe.directory()))
                     : initial(recipe)));
             toRun.forEach((directory, recipe) -> directoriesById.put(recipe.id().value(), directory));
         }
