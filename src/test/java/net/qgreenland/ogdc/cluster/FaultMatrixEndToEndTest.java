@@ -65,6 +65,7 @@ class FaultMatrixEndToEndTest {
             "Argo Server answers 409 to a workflow creation", "failed: 409",
             "the workflows are deleted while watched", "disappeared while being waited for",
             "SIGTERM mid-run", "2 cancelled");
+    static final String EVENTS = "/api/v1/workflow-events/" + FakeArgoServer.NAMESPACE;
     static final String CHECK_RUNS = "/repos/o/r/check-runs";
     static final String CHECK_RUN = "/repos/o/r/check-runs/\\d+";
 
@@ -133,6 +134,11 @@ class FaultMatrixEndToEndTest {
                         t -> t.action.cluster.dispatcher.goneOnNextWatch(Gone.HTTP_STATUS), 1, CLEAN),
                 kubernetes("the watch sends a 410 Gone error event",
                         t -> t.action.cluster.dispatcher.goneOnNextWatch(Gone.ERROR_EVENT), 1, CLEAN),
+                argo("the Argo Server event stream is dropped", t -> t.argoOnce(get(urlPathEqualTo(EVENTS)),
+                        aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("")),
+                        1, CLEAN),
+                argo("the Argo Server answers 410 Gone to the event stream", t -> t.argoOnce(
+                        get(urlPathEqualTo(EVENTS)), status(410, "too old resource version")), 1, CLEAN),
                 new Row("the workflows are deleted while watched", Mode.ARGO_SERVER,
                         FaultMatrixEndToEndTest::deleteEveryWorkflowOnceSubmitted, FaultMatrixEndToEndTest::push,
                         t -> t.argo.submitted().size() == 2, 1, Map.of("recipes/alpha", "errored",
