@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import net.qgreenland.ogdc.action.ActionEnvironment;
+import net.qgreenland.ogdc.action.WorkflowCommands;
 import net.qgreenland.ogdc.cluster.ClusterException;
 import net.qgreenland.ogdc.git.GitException;
 import net.qgreenland.ogdc.task.TaskCommand;
@@ -52,6 +54,11 @@ public final class Main {
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, cmd, parseResult) -> exitCodeFor(e, cmd, env));
+        CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            summarizeStop(e.getCommandLine(), env, e.getMessage());
+            return usage.handleParseException(e, arguments);
+        });
         int code = commandLine.execute(args);
         out.flush();
         err.flush();
@@ -67,12 +74,16 @@ public final class Main {
         }
         if (e instanceof ClusterException) {
             err.println("ogdc-action " + command.getCommandName() + ": " + e.getMessage());
+            summarizeStop(command, env, e.getMessage());
             return ExitCode.CLUSTER.code();
         }
         if (e instanceof WorkspaceException || e instanceof GitException) {
             err.println("ogdc-action " + command.getCommandName() + ": " + e.getMessage());
+            summarizeStop(command, env, e.getMessage());
             return ExitCode.USAGE.code();
         }
+        summarizeStop(command, env, "internal error: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         err.println("ogdc-action " + command.getCommandName() + ": internal error: " + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         if (env.containsKey(DEBUG_VARIABLE)) {
@@ -81,5 +92,22 @@ public final class Main {
             err.println("Set " + DEBUG_VARIABLE + "=1 to see the stack trace, and please report this.");
         }
         return ExitCode.INTERNAL.code();
+    }
+
+    /**
+     * As a step of GitHub Actions, says why {@code command} stopped where people look: an error annotation and the
+     * job summary, the message in a code block (it may quote a comment's text).
+     */
+    private static void summarizeStop(CommandLine command, Map<String, String> env, String message) {
+        ActionEnvironment action = ActionEnvironment.from(env);
+        if (!action.isGitHubActions()) {
+            return;
+        }
+        WorkflowCommands commands = WorkflowCommands.of(command.getOut(), action);
+        String name = "ogdc-action " + command.getCommandName();
+        commands.annotate("error", name, message);
+        int longestRun = java.util.Arrays.stream(message.split("[^`]+")).mapToInt(String::length).max().orElse(0);
+        String fence = "`".repeat(Math.max(3, longestRun + 1));
+        commands.appendSummary("### " + name + " stopped\n\n" + fence + "text\n" + message + "\n" + fence + "\n");
     }
 }

@@ -196,7 +196,11 @@ final class ActionHarness implements AutoCloseable {
      * {@code extra} the kubeconfig is ignored.
      */
     Result runAction(String eventName, JsonNode payload, Map<String, String> extra) {
-        Map<String, String> env = environment(eventName, payload, extra);
+        return runPrepared(environment(eventName, payload, extra));
+    }
+
+    /** {@link #runAction} with an environment made by {@link #environment} (whose files a test may have changed). */
+    Result runPrepared(Map<String, String> env) {
         AutoCloseable controller = cluster.finishingEverySubmittedWorkflow();
         try {
             StringWriter out = new StringWriter();

@@ -81,15 +81,29 @@ final class FaultInjectingDispatcher extends Dispatcher {
                 && !isWatch(r), times, () -> statusResponse(code, reason, message, Map.of())));
     }
 
+    /**
+     * Answers the next {@code times} creations of a workflow whose body names {@code recipeId} (its label) with an
+     * error; other creations go through.
+     */
+    void failCreationOf(String recipeId, int times, int code, String reason, String message) {
+        faults.add(new Fault(r -> r.getMethod().equals("POST") && r.getPath().contains("/workflows")
+                && r.getBody() != null && new String(r.getBody().getBytes(), StandardCharsets.UTF_8)
+                        .contains("\"" + recipeId + "\""), times,
+                () -> statusResponse(code, reason, message, Map.of())));
+    }
+
     /** Answers every request for Argo's API group as a cluster without Argo's CRDs does. */
     void withoutArgo() {
         faults.add(new Fault(r -> r.getPath().startsWith("/apis/argoproj.io/"), Integer.MAX_VALUE,
                 () -> statusResponse(404, "NotFound", KubernetesApiCalls.UNSERVED_PATH_MESSAGE, Map.of())));
     }
 
-    /** Answers the next watch request with {@code 410 Gone}, in the given way. */
+    /**
+     * Answers the next watch request with {@code 410 Gone}, in the given way. Only watches made with
+     * {@link MockCluster#TOKEN} (the gateways' and the program's) get it, not the test controller's.
+     */
     void goneOnNextWatch(Gone how) {
-        faults.add(new Fault(FaultInjectingDispatcher::isWatch, 1, () -> {
+        faults.add(new Fault(FaultInjectingDispatcher::isGatewayWatch, 1, () -> {
             if (how == Gone.HTTP_STATUS) {
                 return statusResponse(410, "Expired", "too old resource version: 1 (42)", Map.of());
             }
@@ -102,6 +116,26 @@ final class FaultInjectingDispatcher extends Dispatcher {
                 }
             });
         }));
+    }
+
+    /**
+     * The next watch made with {@link MockCluster#TOKEN} opens, then the server closes it at once, as a dropped
+     * event stream does.
+     */
+    void dropNextWatch() {
+        faults.add(new Fault(FaultInjectingDispatcher::isGatewayWatch, 1, () -> new MockResponse()
+                .withWebSocketUpgrade(new WebSocketListener() {
+                    @Override
+                    public void onOpen(WebSocket webSocket, Response response) {
+                        webSocket.close(1000, "dropped by the test");
+                    }
+                })));
+    }
+
+    /** How many faults asked for have not been answered yet: zero once every fault was exercised. */
+    int faultsPending() {
+        return (int) faults.stream().filter(f -> f.remaining.get() > 0 && f.remaining.get() < Integer.MAX_VALUE)
+                .count();
     }
 
     /** The open watch connections stop passing events on, as a half-dead connection does; new ones are unaffected. */
@@ -174,6 +208,10 @@ final class FaultInjectingDispatcher extends Dispatcher {
                 : selector.group(1) + "labelSelector=" + URLEncoder.encode(kept, StandardCharsets.UTF_8) + rest);
         return new RecordedRequest(request.getHttpVersion(), request.method(), path, request.getHeaders(),
                 request.getBody());
+    }
+
+    private static boolean isGatewayWatch(RecordedRequest request) {
+        return isWatch(request) && ("Bearer " + MockCluster.TOKEN).equals(request.getHeader("Authorization"));
     }
 
     static boolean isWatch(RecordedRequest request) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Hostile or broken files are refused with one clear problem at the right place, never an exception. */
-class HostileRecipeInputTest {
+public class HostileRecipeInputTest {
 
     static final String DIR = "recipes/evil";
     static final String SCRIPT = "echo hi > /output_dir/x\n";
@@ -32,7 +32,7 @@ class HostileRecipeInputTest {
         return yaml.toString();
     }
 
-    static Stream<Arguments> hostileFiles() {
+    public static Stream<Arguments> hostileFiles() {
         String valid = RecipeParserRulesTest.SHELL;
         return Stream.of(
                 text("a YAML alias bomb is refused at its first alias", yamlBomb(),
