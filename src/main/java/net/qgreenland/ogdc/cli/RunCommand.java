@@ -41,6 +41,7 @@ import net.qgreenland.ogdc.run.Supersession;
 import net.qgreenland.ogdc.run.WorkflowCanceller;
 import net.qgreenland.ogdc.translate.RecipeTranslator;
 import net.qgreenland.ogdc.translate.TranslationSettings;
+import net.qgreenland.ogdc.workspace.WorkspaceException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -267,7 +268,16 @@ final class RunCommand implements Callable<Integer> {
             RunPipeline pipeline = new RunPipeline(assembler, setup.translator(), gateway, reporter,
                     request.options(), overwrite, stopOnCancel, parallel, context, supersession,
                     new ApprovalGate(maxPodHours(action), request.approved()), Clock.systemUTC(), log);
-            return runCancellably(pipeline, request.scope());
+            try {
+                return runCancellably(pipeline, request.scope());
+            } catch (WorkspaceException e) {
+                // a command naming a recipe that does not exist is answered where it was asked, not only in the log
+                if (request.answer().isPresent() && context.pullRequest().isPresent()) {
+                    reporter.answerOnly(context.pullRequest().getAsInt(), request.answer().get()
+                            + " It could not run: " + e.getMessage() + ".");
+                }
+                throw e;
+            }
         }
     }
 

@@ -146,6 +146,16 @@ class CommentCommandEndToEndTest {
     }
 
     @Test
+    void aRecipeThatDoesNotExistIsAnsweredOnThePullRequestAndFailsTheJob() {
+        Result run = comment("maintainer", "/ogdc run no-such-recipe");
+
+        assertThat(run.code()).as("a usage error").isEqualTo(2);
+        assertThat(action.cluster.workflows()).isEmpty();
+        assertThat(lastComment()).contains("@maintainer asked `/ogdc run no-such-recipe`",
+                "It could not run: no recipe named 'no-such-recipe'");
+    }
+
+    @Test
     void someoneWhoMayOnlyReadIsAnsweredAndNothingElseHappensWhateverTheirAssociation() {
         Result run = comment("visitor", "/ogdc run all");
 
