@@ -48,7 +48,7 @@ public final class EndToEndBenchmark {
     }
 
     /** One measured {@code run}: wall time and the requests each server received. */
-    record Sample(long micros, int github, int argo, int code, String kinds) {}
+    record Sample(long micros, int github, int argo, int code, String kinds, long finishedAt) {}
 
     static String measure(int runs, int naiveUpTo) throws Exception {
         Path temp = Files.createTempDirectory("ogdc-e2e-bench-");
@@ -124,7 +124,7 @@ public final class EndToEndBenchmark {
                         + argo.unknown + ", unmatched GitHub requests " + fixture.githubUnmatched() + "\n" + err);
             }
             return new Sample(micros, fixture.githubRequests(), argo.requests.get(), code, "GitHub "
-                    + fixture.githubByKind() + "; Argo " + argo.byKind);
+                    + fixture.githubByKind() + "; Argo " + argo.byKind, 0);
         }
     }
 
@@ -159,7 +159,8 @@ public final class EndToEndBenchmark {
                         + ActionFixture.PULL_REQUEST + "/comments", "{\"body\":\"" + name + ": " + phase + "\"}");
             }
             long micros = (System.nanoTime() - start) / 1000;
-            return new Sample(micros, fixture.githubRequests(), argo.requests.get(), 0, "");
+            return new Sample(micros, fixture.githubRequests(), argo.requests.get(), 0, "",
+                    argo.finishedAt.values().stream().mapToLong(Long::longValue).max().orElse(0));
         }
     }
 

@@ -62,11 +62,15 @@ final class SlowArgoServer implements AutoCloseable {
     final List<String> unknown = new CopyOnWriteArrayList<>();
     /** Requests by kind ({@code POST workflow}, {@code GET list}...), in the order first seen. */
     final Map<String, AtomicInteger> byKind = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** When each workflow became Succeeded ({@link System#currentTimeMillis()}), by name. */
+    final Map<String, Long> finishedAt = new java.util.concurrent.ConcurrentHashMap<>();
+    private final boolean streaming;
     private int created;
 
     private record Subscriber(String selector, BlockingQueue<String> queue) {}
 
-    private SlowArgoServer(long delayMillis, long finishMillis) throws IOException {
+    private SlowArgoServer(long delayMillis, long finishMillis, boolean streaming) throws IOException {
+        this.streaming = streaming;
         this.delayMillis = delayMillis;
         this.finishMillis = finishMillis;
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -76,7 +80,12 @@ final class SlowArgoServer implements AutoCloseable {
     }
 
     static SlowArgoServer start(long delayMillis, long finishMillis) throws IOException {
-        return new SlowArgoServer(delayMillis, finishMillis);
+        return new SlowArgoServer(delayMillis, finishMillis, true);
+    }
+
+    /** A server whose event stream answers 501, as one that cannot stream: watches poll the list. */
+    static SlowArgoServer withoutEventStream(long delayMillis, long finishMillis) throws IOException {
+        return new SlowArgoServer(delayMillis, finishMillis, false);
     }
 
     String url() {
@@ -107,7 +116,10 @@ final class SlowArgoServer implements AutoCloseable {
         String selector = selector(exchange.getRequestURI().getRawQuery());
         byKind.computeIfAbsent(method + " " + path.replace(WORKFLOWS, "workflows").replaceAll("workflows/[^/]+",
                 "workflows/{name}"), k -> new AtomicInteger()).incrementAndGet();
-        if (path.equals("/api/v1/workflow-events/" + NAMESPACE) && method.equals("GET")) {
+        if (path.equals("/api/v1/workflow-events/" + NAMESPACE) && method.equals("GET") && !streaming) {
+            answer(exchange, 501, JSON.createObjectNode().put("code", 12).put("message",
+                    "method WatchWorkflows not implemented"));
+        } else if (path.equals("/api/v1/workflow-events/" + NAMESPACE) && method.equals("GET")) {
             stream(exchange, selector);
         } else if (path.equals(WORKFLOWS) && method.equals("POST")) {
             answer(exchange, 200, create((ObjectNode) JSON.readTree(exchange.getRequestBody()).path("workflow")));
@@ -156,6 +168,7 @@ final class SlowArgoServer implements AutoCloseable {
             workflow.putObject("status").put("phase", "Succeeded").put("progress", "1/1")
                     .put("startedAt", "2026-03-01T12:00:00Z").put("finishedAt", "2026-03-01T12:00:01Z");
             copy = workflow.deepCopy();
+            finishedAt.put(name, System.currentTimeMillis());
         }
         ObjectNode result = JSON.createObjectNode().put("type", "MODIFIED");
         result.set("object", copy);
