@@ -114,9 +114,27 @@ public final class ProcessBenchmark {
 
     /** Makes the class-data-sharing archive as the image's build does, if it is missing or older than the jar. */
     static void makeArchive() throws IOException, InterruptedException {
-        if (Files.exists(ARCHIVE) && Files.getLastModifiedTime(ARCHIVE).compareTo(Files.getLastModifiedTime(JAR)) > 0) {
-            return;
+        if (!Files.exists(ARCHIVE) || Files.getLastModifiedTime(ARCHIVE).compareTo(Files.getLastModifiedTime(JAR)) <= 0) {
+            createArchive();
         }
+        // The JVM ignores an archive made for another jar (path, size and time) with only a warning, which the
+        // image's options send to stderr: check that it is used, or every "image options" row would measure nothing.
+        Process check = new ProcessBuilder(command(List.of("-XX:SharedArchiveFile=" + ARCHIVE, "-Xshare:on"),
+                "--version")).redirectErrorStream(true).start();
+        String said = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (check.waitFor() != 0) {
+            createArchive();
+            if (new ProcessBuilder(command(List.of("-XX:SharedArchiveFile=" + ARCHIVE, "-Xshare:on"), "--version"))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor() != 0) {
+                throw new IllegalStateException("the class-data-sharing archive " + ARCHIVE + " cannot be used: "
+                        + said);
+            }
+        }
+    }
+
+    private static void createArchive() throws IOException, InterruptedException {
+        Files.deleteIfExists(ARCHIVE);
         Files.createDirectories(ARCHIVE.getParent());
         ProcessBuilder builder = new ProcessBuilder(java(), "-XX:ArchiveClassesAtExit=" + ARCHIVE, "-jar",
                 JAR.toString(), "render", "example-recipe-repo").redirectOutput(ProcessBuilder.Redirect.DISCARD)
