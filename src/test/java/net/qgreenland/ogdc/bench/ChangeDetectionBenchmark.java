@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import net.qgreenland.ogdc.change.ChangeRules;
 import net.qgreenland.ogdc.change.RecipeSelection;
 import net.qgreenland.ogdc.git.CommitDiff;
@@ -39,6 +40,7 @@ public final class ChangeDetectionBenchmark {
     static final int COMMITS = 2_000;
     static final int BASE_COMMIT = 500;
     static final int HEAD_COMMIT = 1_500;
+    static final int WARM_UP_SECONDS = 10;
 
     private ChangeDetectionBenchmark() {}
 
@@ -92,7 +94,13 @@ public final class ChangeDetectionBenchmark {
                 Detection warm = cold;
                 try (GitChanges git = JGitChanges.open(repo, Optional.empty(), Optional.empty(), line -> { })) {
                     RunPlanAssembler assembler = assembler(git);
-                    for (int i = -30; i < runs; i++) {
+                    // Warm up by count and by time: 30 iterations were not enough for the first repository in a
+                    // JVM (the JIT was still compiling; later sizes then looked faster than smaller ones).
+                    long warmUpEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS);
+                    for (int w = 0; w < 30 || System.nanoTime() < warmUpEnd; w++) {
+                        detect(git, assembler, base, head);
+                    }
+                    for (int i = -1; i < runs; i++) {
                         long start = System.nanoTime();
                         git.diff(base, head);
                         long diffed = System.nanoTime();
@@ -122,7 +130,8 @@ public final class ChangeDetectionBenchmark {
         }
         String header = "change-detection benchmark: generated repositories of N recipes (3 files each) and " + COMMITS
                 + " commits of 1-3 changes; commit " + BASE_COMMIT + " .. commit " + HEAD_COMMIT + "; medians of "
-                + runs + " runs after warm-up (in-process: 30 warm-up iterations in this JVM); "
+                + runs + " runs after warm-up (in-process: at least 30 warm-up iterations and " + WARM_UP_SECONDS
+                + " s per repository in this JVM); "
                 + Runtime.getRuntime().availableProcessors() + " cores; java " + System.getProperty("java.version")
                 + "; " + gitVersion + "\n\n";
         return header + String.join("\n", rows) + "\n";
