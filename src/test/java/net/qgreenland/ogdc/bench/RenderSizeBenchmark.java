@@ -39,6 +39,11 @@ public final class RenderSizeBenchmark {
     private static final int PARTITION_SIZE = 100;
 
     public static void main(String[] args) throws Exception {
+        System.out.print(measure());
+    }
+
+    /** The table, with its header line. */
+    static String measure() throws Exception {
         TranslationSettings settings = TranslationSettings.fromEnvironment(Map.of("DATAONE_NODE_URL", NODE), "bench");
         RecipeTranslator translator = new RecipeTranslator(settings);
         StringBuilder table = new StringBuilder("| inputs | count | ogdc-action spec bytes | Python runner spec bytes "
@@ -67,9 +72,8 @@ public final class RenderSizeBenchmark {
             table.append(row("URLs in meta.yml", count, bytes(workflow), pythonSpec(workflow, urls),
                     withParamBytes(urls.size(), settings.maxPartitions())));
         }
-        System.out.println("render size benchmark: parallel shell recipe, 1 command, partition_size "
-                + PARTITION_SIZE + ", bytes of the main workflow's YAML\n");
-        System.out.print(table);
+        return "render size benchmark: parallel shell recipe, 1 command, partition_size " + PARTITION_SIZE
+                + ", bytes of the main workflow's YAML\n\n" + table;
     }
 
     private static Recipe recipe(List<RecipeInput> inputs) {
