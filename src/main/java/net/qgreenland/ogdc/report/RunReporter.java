@@ -44,6 +44,7 @@ public final class RunReporter {
     private final Map<String, CheckRunUpdate> published = new HashMap<>();
     private boolean refused;
     private boolean finished;
+    private boolean commented;
     private volatile Optional<String> answer = Optional.empty();
 
     /**
@@ -142,7 +143,11 @@ public final class RunReporter {
             }
             results.add(result);
         }
-        if (run.pullRequest().isPresent() && marker.isPresent()) {
+        // The comment is written when the run starts (the plan and estimate, before anything is submitted) and with
+        // the final report; the check runs carry the progress in between, so a run costs the comment two writes,
+        // not one per phase change.
+        if (run.pullRequest().isPresent() && marker.isPresent() && (finished || !commented)) {
+            commented = true;
             String body = PullRequestCommentRenderer.render(run, marker.get());
             String comment = answer.map(reply -> PullRequestCommentRenderer.withAnswer(Optional.of(body),
                     marker.get(), reply)).orElse(body);

@@ -96,6 +96,23 @@ class RunReporterTest extends GitHubWireMockTest {
     }
 
     @Test
+    void theCommentIsWrittenWhenTheRunStartsAndWithTheFinalReportNotOnEveryPhaseChange() {
+        githubWithoutCheckRunsOrComment();
+        github.stubFor(patch(urlPathEqualTo("/repos/o/r/issues/comments/7")).willReturn(okJson(
+                "{\"id\":7,\"user\":{\"login\":\"github-actions[bot]\",\"type\":\"Bot\"}}")));
+        RunReporter reporter = reporter(Optional.of(checks(github.baseUrl())));
+        RunReport running = ReportFixtures.running(ReportFixtures.pullRequest());
+
+        reporter.update(running);
+        reporter.update(ReportFixtures.pullRequest());
+        reporter.update(running);
+        reporter.finish(ReportFixtures.pullRequest());
+
+        github.verify(1, postRequestedFor(urlPathEqualTo(COMMENTS)));
+        github.verify(1, patchRequestedFor(urlPathEqualTo("/repos/o/r/issues/comments/7")));
+    }
+
+    @Test
     void aProgressUpdateThatComesAfterTheFinalReportSendsNothing() {
         githubWithoutCheckRunsOrComment();
         RunReporter reporter = reporter(Optional.of(checks(github.baseUrl())));
