@@ -262,22 +262,7 @@ final class ActionHarness implements AutoCloseable {
     }
 
     private String[] arguments() {
-        Path kubeconfig = temp.resolve("kubeconfig");
-        try {
-            Files.writeString(kubeconfig, """
-                    apiVersion: v1
-                    kind: Config
-                    clusters:
-                    - {name: mock, cluster: {server: "%s"}}
-                    contexts:
-                    - {name: mock, context: {cluster: mock, user: tester, namespace: qgnet}}
-                    current-context: mock
-                    users:
-                    - {name: tester, user: {token: %s}}
-                    """.formatted(cluster.apiUrl(), MockCluster.TOKEN));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path kubeconfig = cluster.writeKubeconfig(temp.resolve("kubeconfig"));
         return new String[] {"run", "--kubeconfig", kubeconfig.toString()};
     }
 

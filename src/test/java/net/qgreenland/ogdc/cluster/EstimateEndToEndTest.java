@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -89,19 +88,7 @@ class EstimateEndToEndTest {
         assertThat(action.summary()).contains("#### Pre-flight estimate", "| 0.72 | 43 min | 1 earlier run |");
     }
 
-    private Path kubeconfig() throws Exception {
-        Path kubeconfig = temp.resolve("plan-kubeconfig");
-        Files.writeString(kubeconfig, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - {name: mock, cluster: {server: "%s"}}
-                contexts:
-                - {name: mock, context: {cluster: mock, user: tester, namespace: qgnet}}
-                current-context: mock
-                users:
-                - {name: tester, user: {token: %s}}
-                """.formatted(action.cluster.apiUrl(), MockCluster.TOKEN));
-        return kubeconfig;
+    private Path kubeconfig() {
+        return action.cluster.writeKubeconfig(temp.resolve("plan-kubeconfig"));
     }
 }

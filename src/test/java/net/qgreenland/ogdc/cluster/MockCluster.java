@@ -7,6 +7,10 @@ import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -65,6 +69,29 @@ final class MockCluster implements AutoCloseable {
     List<ObjectNode> workflows() {
         return controllerClient.genericKubernetesResources(KubernetesArgoGateway.WORKFLOWS).inNamespace(NAMESPACE)
                 .list().getItems().stream().map(workflow -> (ObjectNode) JSON.valueToTree(workflow)).toList();
+    }
+
+    /**
+     * Writes to {@code file} a kubeconfig for this cluster (context {@code mock}, namespace {@value #NAMESPACE},
+     * bearer {@link #TOKEN}) and returns the file.
+     */
+    Path writeKubeconfig(Path file) {
+        try {
+            Files.writeString(file, """
+                    apiVersion: v1
+                    kind: Config
+                    clusters:
+                    - {name: mock, cluster: {server: "%s"}}
+                    contexts:
+                    - {name: mock, context: {cluster: mock, user: tester, namespace: %s}}
+                    current-context: mock
+                    users:
+                    - {name: tester, user: {token: %s}}
+                    """.formatted(apiUrl(), NAMESPACE, TOKEN));
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the mock cluster's kubeconfig failed", e);
+        }
+        return file;
     }
 
     /** A one-step workflow called {@code generateName} plus five random characters once submitted. */

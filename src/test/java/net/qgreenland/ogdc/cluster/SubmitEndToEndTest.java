@@ -191,23 +191,8 @@ class SubmitEndToEndTest {
         return Map.of("HOME", home.toString());
     }
 
-    private Path kubeconfig() throws Exception {
-        Path file = home.resolve("kubeconfig");
-        Files.writeString(file, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: mock
-                  cluster: {server: "%s"}
-                contexts:
-                - name: mock
-                  context: {cluster: mock, user: tester, namespace: qgnet}
-                current-context: mock
-                users:
-                - name: tester
-                  user: {token: %s}
-                """.formatted(cluster.apiUrl(), MockCluster.TOKEN));
-        return file;
+    private Path kubeconfig() {
+        return cluster.writeKubeconfig(home.resolve("kubeconfig"));
     }
 
     private List<GenericKubernetesResource> storedWorkflows() {

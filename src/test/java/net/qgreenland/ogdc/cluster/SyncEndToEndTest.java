@@ -202,20 +202,8 @@ class SyncEndToEndTest {
         return env;
     }
 
-    private Path kubeconfig() throws Exception {
-        Path kubeconfig = temp.resolve("kubeconfig");
-        Files.writeString(kubeconfig, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - {name: mock, cluster: {server: "%s"}}
-                contexts:
-                - {name: mock, context: {cluster: mock, user: tester, namespace: qgnet}}
-                current-context: mock
-                users:
-                - {name: tester, user: {token: %s}}
-                """.formatted(cluster.apiUrl(), MockCluster.TOKEN));
-        return kubeconfig;
+    private Path kubeconfig() {
+        return cluster.writeKubeconfig(temp.resolve("kubeconfig"));
     }
 
     /** The last body sent to each check run, by id. */

@@ -80,8 +80,7 @@ class RunReporterTest extends GitHubWireMockTest {
     @Test
     void updatesWhileRunningThenTheFinalStateCostAboutTwoCallsPerRecipe() {
         githubWithoutCheckRunsOrComment();
-        github.stubFor(patch(urlPathEqualTo("/repos/o/r/issues/comments/7")).willReturn(okJson(
-                "{\"id\":7,\"user\":{\"login\":\"github-actions[bot]\",\"type\":\"Bot\"}}")));
+        commentSevenCanBeEdited();
         RunReporter reporter = reporter(Optional.of(checks(github.baseUrl())));
         RunReport running = ReportFixtures.running(ReportFixtures.pullRequest());
 
@@ -98,8 +97,7 @@ class RunReporterTest extends GitHubWireMockTest {
     @Test
     void theCommentIsWrittenWhenTheRunStartsAndWithTheFinalReportNotOnEveryPhaseChange() {
         githubWithoutCheckRunsOrComment();
-        github.stubFor(patch(urlPathEqualTo("/repos/o/r/issues/comments/7")).willReturn(okJson(
-                "{\"id\":7,\"user\":{\"login\":\"github-actions[bot]\",\"type\":\"Bot\"}}")));
+        commentSevenCanBeEdited();
         RunReporter reporter = reporter(Optional.of(checks(github.baseUrl())));
         RunReport running = ReportFixtures.running(ReportFixtures.pullRequest());
 
@@ -154,6 +152,11 @@ class RunReporterTest extends GitHubWireMockTest {
     }
 
     /** A GitHub where the commit has no check runs and the pull request no comment yet, and writes succeed. */
+    private static void commentSevenCanBeEdited() {
+        github.stubFor(patch(urlPathEqualTo("/repos/o/r/issues/comments/7")).willReturn(okJson(
+                "{\"id\":7,\"user\":{\"login\":\"github-actions[bot]\",\"type\":\"Bot\"}}")));
+    }
+
     private static void githubWithoutCheckRunsOrComment() {
         github.stubFor(get(urlPathEqualTo(LIST)).willReturn(okJson("{\"total_count\":0,\"check_runs\":[]}")));
         github.stubFor(post(urlPathEqualTo(RUNS)).willReturn(aResponse().withStatus(201)
