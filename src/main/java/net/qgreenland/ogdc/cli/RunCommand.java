@@ -5,12 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import net.qgreenland.ogdc.action.ActionEnvironment;
@@ -27,7 +24,6 @@ import net.qgreenland.ogdc.plan.RunPlanner;
 import net.qgreenland.ogdc.report.GitHubChecks;
 import net.qgreenland.ogdc.report.GitHubException;
 import net.qgreenland.ogdc.report.HttpGitHubChecks;
-import net.qgreenland.ogdc.report.RecipeState;
 import net.qgreenland.ogdc.report.RunReport;
 import net.qgreenland.ogdc.report.RunReporter;
 import net.qgreenland.ogdc.report.ThrottledGitHubChecks;
@@ -71,18 +67,12 @@ final class RunCommand implements Callable<Integer> {
 
     static final String WAIT_INPUT = "wait";
     static final String TIMEOUT_INPUT = "timeout";
-    static final String ON_CANCEL_INPUT = "on-cancel";
-    static final String FAIL_ON_INPUT = "fail-on";
     static final String COMMENT_INPUT = "comment";
     static final String ARGO_UI_INPUT = "argo-ui-url";
     static final String FORCE_INPUT = "force";
     static final String COMMAND_INPUT = "command";
     static final String HELPER_IMAGE_INPUT = "helper-image";
-    static final String CANCEL_SUPERSEDED_INPUT = "cancel-superseded";
     static final String STEP_IMAGE_INPUT = "step-image";
-    static final String MAX_POD_HOURS_INPUT = "max-pod-hours";
-    /** The states that fail the run unless {@code --fail-on} says otherwise. */
-    static final String DEFAULT_FAIL_ON = "invalid,failed,errored,timed-out";
 
     @Spec
     CommandSpec spec;
@@ -102,6 +92,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     EstimateOptions estimate;
 
+    @Mixin
+    RunPolicyOptions runPolicy;
+
     @Option(names = "--no-wait", description = "Submit, report the recipes in progress and exit (input wait: false); "
             + "a later run or 'sync' completes their check runs.")
     boolean noWait;
@@ -116,23 +109,6 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "DURATION", converter = SubmitCommand.DurationConverter.class,
             description = "The longest one recipe may take (input timeout; default 6h).")
     Duration timeout;
-
-    @Option(names = "--on-cancel", paramLabel = "ACTION", description = "When the job is cancelled: stop its "
-            + "workflows, or leave them running (input on-cancel; default stop).")
-    String onCancel;
-
-    @Option(names = "--fail-on", paramLabel = "STATES", description = "Which recipe states fail the run (input "
-            + "fail-on; default " + DEFAULT_FAIL_ON + ").")
-    String failOn;
-
-    @Option(names = "--no-cancel-superseded", description = "Leave older runs of the same recipes for the same pull "
-            + "request or branch running (input cancel-superseded: false); by default they are stopped.")
-    boolean keepSuperseded;
-
-    @Option(names = "--max-pod-hours", paramLabel = "HOURS", description = "Hold back recipes whose estimate is over "
-            + "this many pod-hours until approved (/ogdc approve, or --force / a dispatch with force); input "
-            + "max-pod-hours; default: no limit.")
-    String maxPodHours;
 
     @Option(names = "--parallel", paramLabel = "N", description = "Recipes submitted at once (default 4).")
     int parallel = 4;
@@ -168,8 +144,8 @@ final class RunCommand implements Callable<Integer> {
         if (change.hasChoice() || change.head != null) {
             change.requireOneChoice(action);
         }
-        Set<String> failing = failOn(action);
-        boolean stopOnCancel = stopOnCancel(action);
+        Set<String> failing = runPolicy.failOn(action);
+        boolean stopOnCancel = runPolicy.stopOnCancel(action);
         Consumer<String> log = line -> {
             synchronized (err) {
                 err.println(line);
@@ -208,7 +184,7 @@ final class RunCommand implements Callable<Integer> {
         if (!action.isGitHubActions()) {
             RunReportPrinter.print(out, report);
         }
-        return report.recipes().stream().anyMatch(r -> failing.contains(key(r.state())))
+        return report.recipes().stream().anyMatch(r -> failing.contains(RunPolicyOptions.key(r.state())))
                 ? ExitCode.FAILED.code() : ExitCode.OK.code();
     }
 
@@ -262,12 +238,12 @@ final class RunCommand implements Callable<Integer> {
                     comment(action) ? Optional.of(PullRequestCommentRenderer.MARKER) : Optional.empty(), log,
                     Optional.of(reportDirectory.writer(env, workingDirectory)));
             request.answer().ifPresent(reporter::answer);
-            Optional<Supersession> supersession = request.fork() || !cancelSuperseded(action) ? Optional.empty()
+            Optional<Supersession> supersession = request.fork() || !runPolicy.cancelSuperseded(action) ? Optional.empty()
                     : supersession(new WorkflowCanceller(gateway, checkRunsOnly(checks, setup, context), context,
                             Clock.systemUTC(), log), context);
             RunPipeline pipeline = new RunPipeline(assembler, setup.translator(), gateway, reporter,
                     request.options(), overwrite, stopOnCancel, parallel, context, supersession,
-                    new ApprovalGate(maxPodHours(action), request.approved()), Clock.systemUTC(), log);
+                    new ApprovalGate(runPolicy.maxPodHours(action), request.approved()), Clock.systemUTC(), log);
             try {
                 return runCancellably(pipeline, request.scope());
             } catch (WorkspaceException e) {
@@ -358,71 +334,11 @@ final class RunCommand implements Callable<Integer> {
                 SubmitOptions.DEFAULT_LOG_LINES);
     }
 
-    /** Whether a cancelled job stops its workflows ({@code stop}, the default) or leaves them running. */
-    private boolean stopOnCancel(ActionEnvironment action) {
-        String cancel = Optional.ofNullable(onCancel).or(() -> action.input(ON_CANCEL_INPUT)).orElse("stop")
-                .strip().toLowerCase(Locale.ROOT);
-        if (!cancel.equals("stop") && !cancel.equals("leave")) {
-            throw new ParameterException(spec.commandLine(), "on-cancel must be stop or leave, got '" + cancel + "'");
-        }
-        return cancel.equals("stop");
-    }
-
-    /** The approval threshold in pod-hours ({@code --max-pod-hours}, input {@code max-pod-hours}); empty: none. */
-    private OptionalDouble maxPodHours(ActionEnvironment action) {
-        Optional<String> text = Optional.ofNullable(maxPodHours).or(() -> action.input(MAX_POD_HOURS_INPUT))
-                .map(String::strip).filter(value -> !value.isEmpty());
-        if (text.isEmpty()) {
-            return OptionalDouble.empty();
-        }
-        try {
-            double hours = Double.parseDouble(text.get());
-            if (hours > 0 && !Double.isInfinite(hours)) {
-                return OptionalDouble.of(hours);
-            }
-        } catch (NumberFormatException e) {
-            // answered below with what is expected
-        }
-        throw new ParameterException(spec.commandLine(), "max-pod-hours must be a number of pod-hours > 0 (e.g. 50 "
-                + "or 2.5), got '" + text.get() + "'");
-    }
-
-    private boolean cancelSuperseded(ActionEnvironment action) {
-        return !keepSuperseded && bool(action.input(CANCEL_SUPERSEDED_INPUT), CANCEL_SUPERSEDED_INPUT, true);
-    }
-
     boolean comment(ActionEnvironment action) {
         return bool(action.input(COMMENT_INPUT), COMMENT_INPUT, true);
-    }
-
-    private Set<String> failOn(ActionEnvironment action) {
-        String text = Optional.ofNullable(failOn).or(() -> action.input(FAIL_ON_INPUT)).orElse(DEFAULT_FAIL_ON);
-        Set<String> known = new TreeSet<>();
-        for (RecipeState state : RecipeState.values()) {
-            known.add(key(state));
-        }
-        Set<String> states = new TreeSet<>();
-        for (String part : text.split("[,\\s]+")) {
-            String state = part.strip().toLowerCase(Locale.ROOT).replace('_', '-');
-            if (state.isEmpty() || state.equals("none")) {
-                continue;
-            }
-            if (!known.contains(state)) {
-                throw new ParameterException(spec.commandLine(), "fail-on: unknown state '" + part + "'; use some of "
-                        + String.join(", ", known) + ", or none");
-            }
-            states.add(state);
-        }
-        return states;
     }
 
     private boolean bool(Optional<String> value, String name, boolean fallback) {
         return ChangeOptions.booleanSetting(value, name, fallback, spec);
     }
-
-    /** {@code timed-out} for TIMED_OUT. */
-    static String key(RecipeState state) {
-        return state.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
 }

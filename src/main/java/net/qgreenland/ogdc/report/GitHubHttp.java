@@ -8,6 +8,7 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.RetryPolicy;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -105,6 +106,11 @@ final class GitHubHttp {
                 .onRetry(event -> waits.sleep())
                 .build();
         return Failsafe.with(policy).get(() -> attempt(what, method, uri, body, waits));
+    }
+
+    /** {@code text} as one path segment or query value ({@code a b/c} → {@code a%20b%2Fc}). */
+    static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Whether {@code link} is on this API, so following it never sends the token to another host. */

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -159,7 +157,8 @@ public final class HttpGitHubChecks implements GitHubChecks {
 
     private static void requireMarker(String marker, String body) {
         if (marker.isBlank() || !body.contains(marker)) {
-            throw new IllegalArgumentException("the comment body must contain its marker, or the next run cannot find it");
+            throw new IllegalArgumentException("the comment body must contain its marker, or the next run cannot "
+                    + "find it");
         }
     }
 
@@ -196,7 +195,8 @@ public final class HttpGitHubChecks implements GitHubChecks {
      */
     private Optional<Long> findCheckRun(CheckRunUpdate update) {
         if (!listedCommits.contains(update.headSha())) {
-            String page = repo + "/commits/" + encode(update.headSha()) + "/check-runs?filter=all&per_page=100";
+            String page = repo + "/commits/" + GitHubHttp.encode(update.headSha())
+                    + "/check-runs?filter=all&per_page=100";
             while (page != null) {
                 Answer answer = http.send("GET", page, null);
                 for (JsonNode run : answer.body().path("check_runs")) {
@@ -312,9 +312,5 @@ public final class HttpGitHubChecks implements GitHubChecks {
     /** As the Checks API documents it: {@code YYYY-MM-DDTHH:MM:SSZ}. */
     private static String timestamp(Instant instant) {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -2,8 +2,6 @@ package net.qgreenland.ogdc.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +64,7 @@ public final class HttpGitHubRepository implements GitHubRepository {
         String what = "reading the permission of @" + login + " on " + repository;
         Answer answer;
         try {
-            answer = http.send("GET", repo + "/collaborators/" + encode(login) + "/permission", null);
+            answer = http.send("GET", repo + "/collaborators/" + GitHubHttp.encode(login) + "/permission", null);
         } catch (CallFailure e) {
             if (e.getMessage().contains(" answered 404")) {
                 return Permission.NONE; // no such user, or not one GitHub will say anything about
@@ -81,14 +79,14 @@ public final class HttpGitHubRepository implements GitHubRepository {
 
     @Override
     public void addReaction(long commentId, String content) {
-        call("reacting to comment " + commentId + " with " + content, () -> http.send("POST",
-                repo + "/issues/comments/" + commentId + "/reactions", JSON.createObjectNode().put("content", content)));
+        call("reacting to comment " + commentId + " with " + content, () -> http.send("POST", repo
+                + "/issues/comments/" + commentId + "/reactions", JSON.createObjectNode().put("content", content)));
     }
 
     @Override
     public List<CheckRunRecord> listCheckRuns(String headSha) {
         List<CheckRunRecord> runs = new ArrayList<>();
-        String page = repo + "/commits/" + encode(headSha) + "/check-runs?filter=latest&per_page=100";
+        String page = repo + "/commits/" + GitHubHttp.encode(headSha) + "/check-runs?filter=latest&per_page=100";
         while (page != null) {
             String target = page;
             Answer answer = call("listing the check runs of " + headSha, () -> http.send("GET", target, null));
@@ -121,9 +119,5 @@ public final class HttpGitHubRepository implements GitHubRepository {
     private static Optional<String> text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText()) : Optional.empty();
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import net.qgreenland.ogdc.estimate.EstimateRenderer;
 import net.qgreenland.ogdc.estimate.PodHours;
+import net.qgreenland.ogdc.git.GitChanges;
 import net.qgreenland.ogdc.plan.RecipePlan;
 import net.qgreenland.ogdc.plan.RunPlan;
 
@@ -47,15 +48,11 @@ public record ApprovalGate(OptionalDouble maxPodHours, boolean approved) {
                 held.put(recipe.directory(), "Estimated " + (estimate.get().lowerBound() ? "at least " : "")
                         + EstimateRenderer.podHours(estimate.get().hours()) + " pod-hours, over the approval threshold "
                         + "of " + threshold + " (max-pod-hours); not submitted. Someone with write access can run it "
-                        + "at " + abbreviate(head) + " by commenting /ogdc approve " + recipe.directory() + " on the "
-                        + "pull request, or with a dispatch of the workflow with force. A new push needs a new "
+                        + "at " + GitChanges.abbreviate(head) + " by commenting /ogdc approve " + recipe.directory()
+                        + " on the pull request, or with a dispatch of the workflow with force. A new push needs a new "
                         + "approval.");
             }
         }
         return held;
-    }
-
-    private static String abbreviate(String sha) {
-        return sha.length() > 7 ? sha.substring(0, 7) : sha;
     }
 }

@@ -12,6 +12,7 @@ import net.qgreenland.ogdc.cluster.RunLabels;
 import net.qgreenland.ogdc.cluster.WorkflowState;
 import net.qgreenland.ogdc.git.ChangeScope;
 import net.qgreenland.ogdc.git.ChangeScopeResolver;
+import net.qgreenland.ogdc.git.GitChanges;
 import net.qgreenland.ogdc.report.CheckConclusion;
 import net.qgreenland.ogdc.report.GitHubRepository;
 import net.qgreenland.ogdc.report.GitHubRepository.CheckRunRecord;
@@ -129,7 +130,7 @@ public final class PullRequestCommands {
         if (command instanceof Command.Retry retry) {
             return retry(pull, retry.recipes(), who, asked);
         }
-        String at = " at " + abbreviate(pull.headSha());
+        String at = " at " + GitChanges.abbreviate(pull.headSha());
         if (command instanceof Command.Approve approve) {
             if (approve.recipes().isEmpty()) {
                 return new Answer(who + ": name the recipes to approve: `/ogdc approve <recipe> …`.");
@@ -169,11 +170,11 @@ public final class PullRequestCommands {
         }
         if (failed.isEmpty()) {
             return new Answer(who + ": " + asked + ": no recipe" + (names.isEmpty() ? "" : " of those named")
-                    + " failed at " + abbreviate(pull.headSha()) + ", so there is nothing to retry.");
+                    + " failed at " + GitChanges.abbreviate(pull.headSha()) + ", so there is nothing to retry.");
         }
         return new Run(pull, new ChangeScope.Named(pull.headSha(), failed, "/ogdc retry on pull request #"
                 + pull.number() + ": the recipes that failed"), who + " asked " + asked + ": running again "
-                + String.join(", ", failed) + " (failed at " + abbreviate(pull.headSha()) + ").", false);
+                + String.join(", ", failed) + " (failed at " + GitChanges.abbreviate(pull.headSha()) + ").", false);
     }
 
     private void acknowledge(ActionEvent.CommentCommand comment) {
@@ -218,10 +219,6 @@ public final class PullRequestCommands {
     static String untrusted(String text) {
         String flat = text.replaceAll("[`\\r\\n]", " ").replace("@", "@\u200b").strip();
         return flat.length() > 80 ? flat.substring(0, 80) + "…" : flat;
-    }
-
-    private static String abbreviate(String sha) {
-        return sha.length() > 7 ? sha.substring(0, 7) : sha;
     }
 
     /** The pull request a reply is about, or empty for an answer that read none. */

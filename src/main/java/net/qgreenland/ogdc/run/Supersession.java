@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import net.qgreenland.ogdc.cluster.RunLabels;
 import net.qgreenland.ogdc.cluster.WorkflowState;
+import net.qgreenland.ogdc.git.GitChanges;
 
 /**
  * Which older runs a new run supersedes: the still-running workflows of the same recipes for the same pull request
@@ -30,7 +31,7 @@ public record Supersession(WorkflowCanceller canceller, Map<String, String> labe
     public static Supersession ofPullRequest(WorkflowCanceller canceller, int number, String head) {
         return new Supersession(canceller, Map.of(RunLabels.PULL_REQUEST, Integer.toString(number)),
                 workflow -> !head.equals(workflow.labels().get(RunLabels.COMMIT)),
-                "Superseded by commit " + abbreviate(head) + " of pull request #" + number + ".");
+                "Superseded by commit " + GitChanges.abbreviate(head) + " of pull request #" + number + ".");
     }
 
     /** Runs of pushes to {@code branch} ({@code main}) at a commit other than {@code head}. */
@@ -39,7 +40,7 @@ public record Supersession(WorkflowCanceller canceller, Map<String, String> labe
                 workflow -> branch.equals(workflow.annotations().get(RunLabels.REF_ANNOTATION))
                         && !workflow.labels().containsKey(RunLabels.PULL_REQUEST)
                         && !head.equals(workflow.labels().get(RunLabels.COMMIT)),
-                "Superseded by a newer push to " + branch + " (" + abbreviate(head) + ").");
+                "Superseded by a newer push to " + branch + " (" + GitChanges.abbreviate(head) + ").");
     }
 
     /** Stops the older runs of the recipes with ids {@code recipeIds}. */
@@ -47,9 +48,5 @@ public record Supersession(WorkflowCanceller canceller, Map<String, String> labe
         Set<String> values = recipeIds.stream().map(RunLabels::labelValue).collect(java.util.stream.Collectors.toSet());
         return canceller.cancel(labels, older.and(workflow ->
                 values.contains(workflow.labels().get(RunLabels.RECIPE_ID))), reason);
-    }
-
-    private static String abbreviate(String sha) {
-        return sha.length() > 7 ? sha.substring(0, 7) : sha;
     }
 }
