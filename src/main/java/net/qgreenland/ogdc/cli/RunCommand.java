@@ -110,7 +110,8 @@ final class RunCommand implements Callable<Integer> {
             description = "The longest one recipe may take (input timeout; default 6h).")
     Duration timeout;
 
-    @Option(names = "--parallel", paramLabel = "N", description = "Recipes submitted at once (default 4).")
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "Recipes being submitted at once (default 4); submitted ones are followed without limit.")
     int parallel = 4;
 
     private final Path workingDirectory;

@@ -11,17 +11,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import net.qgreenland.ogdc.action.ActionEnvironment;
 import net.qgreenland.ogdc.cluster.ArgoGateway;
 import net.qgreenland.ogdc.cluster.LabelSelector;
+import net.qgreenland.ogdc.cluster.ParallelSubmissions;
 import net.qgreenland.ogdc.cluster.RecipeSubmission;
 import net.qgreenland.ogdc.cluster.RecipeSubmitter;
 import net.qgreenland.ogdc.cluster.RunLabels;
 import net.qgreenland.ogdc.cluster.SubmitOptions;
+import net.qgreenland.ogdc.cluster.SubmittedWorkflows;
 import net.qgreenland.ogdc.cluster.WorkflowState;
 import net.qgreenland.ogdc.cluster.WorkflowTracker;
 import net.qgreenland.ogdc.git.GitHead;
@@ -90,7 +90,8 @@ final class SubmitCommand implements Callable<Integer> {
                     + "(default: stop).")
     SubmitOptions.TimeoutAction onTimeout = SubmitOptions.TimeoutAction.STOP;
 
-    @Option(names = "--parallel", paramLabel = "N", description = "How many recipes to submit at once (default: 4).")
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "Recipes being submitted at once (default 4); submitted ones are followed without limit.")
     int parallel = 4;
 
     @Option(names = "--commit", paramLabel = "SHA", description = "The commit to label the workflows with (default: "
@@ -149,27 +150,26 @@ final class SubmitCommand implements Callable<Integer> {
         Map<String, String> directories = new LinkedHashMap<>();
         translated.keySet().forEach(r -> directories.put(r.id().value(), r.directory()));
         LabelSelector ours = LabelSelector.anyOf(RunLabels.RECIPE_ID, directories.keySet());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, translated.size()));
-        try (WorkflowTracker tracker = new WorkflowTracker(gateway, ours, Duration.ofMinutes(1),
-                state -> progress(err, directories, state), notice -> say(err, notice))) {
-            List<Future<RecipeSubmission>> futures = new ArrayList<>();
+        SubmittedWorkflows earlier = SubmittedWorkflows.atCommit(gateway, labels);
+        try (ParallelSubmissions submissions = new ParallelSubmissions(Math.min(parallel, translated.size()));
+                WorkflowTracker tracker = new WorkflowTracker(gateway, ours, Duration.ofMinutes(1),
+                        state -> progress(err, directories, state), notice -> say(err, notice))) {
+            List<CompletableFuture<RecipeSubmission>> futures = new ArrayList<>();
             for (Map.Entry<Recipe, RecipeWorkflows> entry : translated.entrySet()) {
                 Recipe recipe = entry.getKey();
-                RecipeSubmitter submitter = new RecipeSubmitter(gateway, tracker, options,
+                RecipeSubmitter submitter = new RecipeSubmitter(gateway, tracker, options, earlier,
                         line -> say(err, recipe.directory() + ": " + line));
-                futures.add(pool.submit(() -> submitter.submit(recipe, entry.getValue(), labels)));
+                futures.add(submissions.submit(submitter, recipe, entry::getValue, labels));
             }
-            List<RecipeSubmission> submissions = new ArrayList<>();
-            for (Future<RecipeSubmission> future : futures) {
+            List<RecipeSubmission> results = new ArrayList<>();
+            for (CompletableFuture<RecipeSubmission> future : futures) {
                 try {
-                    submissions.add(future.get());
+                    results.add(future.get());
                 } catch (ExecutionException e) {
                     throw new IllegalStateException("submitting a recipe failed unexpectedly", e.getCause());
                 }
             }
-            return submissions;
-        } finally {
-            pool.shutdownNow();
+            return results;
         }
     }
 

@@ -21,6 +21,7 @@ public final class RecipeSubmitter {
     private final ArgoGateway gateway;
     private final WorkflowTracker tracker;
     private final SubmitOptions options;
+    private final SubmittedWorkflows submitted;
     private final Consumer<String> log;
 
     /**
@@ -28,49 +29,116 @@ public final class RecipeSubmitter {
      * @param log one line per step, prefixed with the recipe directory by the caller's consumer if wanted
      */
     public RecipeSubmitter(ArgoGateway gateway, WorkflowTracker tracker, SubmitOptions options, Consumer<String> log) {
+        this(gateway, tracker, options, SubmittedWorkflows.asking(gateway), log);
+    }
+
+    /**
+     * @param submitted where earlier submissions of the same workflow are looked for (e.g. the commit's workflows,
+     *     listed once for many recipes)
+     */
+    public RecipeSubmitter(ArgoGateway gateway, WorkflowTracker tracker, SubmitOptions options,
+            SubmittedWorkflows submitted, Consumer<String> log) {
         this.gateway = gateway;
         this.tracker = tracker;
         this.options = options;
+        this.submitted = submitted;
         this.log = log;
     }
 
     /**
-     * Submits {@code workflows}, translated from {@code recipe}, labelled with {@code labels}. Never throws for a
-     * cluster failure: that is a {@link SubmissionStatus#NOT_RUN} result with the message.
+     * Submits {@code workflows}, translated from {@code recipe}, labelled with {@code labels}, and follows the main
+     * workflow to its end when asked: {@link #start} then {@link #follow}. Never throws for a cluster failure: that
+     * is a {@link SubmissionStatus#NOT_RUN} result with the message.
      *
      * @throws InterruptedException if the thread is interrupted while waiting
      */
     public RecipeSubmission submit(Recipe recipe, RecipeWorkflows workflows, RunLabels labels)
             throws InterruptedException {
+        return follow(start(recipe, workflows, labels));
+    }
+
+    /**
+     * The submitting half of {@link #submit}: re-attaches to the same workflow submitted earlier, or runs the
+     * helpers (waited for) and submits the main workflow. The main workflow is not waited for: that is
+     * {@link #follow}, so that a caller can bound how many recipes are being submitted at once without bounding
+     * how many are followed. Never throws for a cluster failure.
+     *
+     * @throws InterruptedException if the thread is interrupted while waiting for a helper
+     */
+    public Started start(Recipe recipe, RecipeWorkflows workflows, RunLabels labels) throws InterruptedException {
         Outcome outcome = new Outcome(recipe);
         long deadline = System.nanoTime() + options.timeout().toNanos();
         try {
             Workflow main = workflows.main();
             if (!options.force()) {
                 List<WorkflowState> earlier =
-                        gateway.find(labels.sameSubmission(recipe.id().value(), RunLabels.Role.MAIN, main));
+                        submitted.find(labels.sameSubmission(recipe.id().value(), RunLabels.Role.MAIN, main));
                 if (!earlier.isEmpty()) {
                     WorkflowState existing = earlier.get(0);
                     log.accept("already submitted at this commit with this content: " + existing.name() + " ("
                             + existing.phase().argoName() + "); use --force to submit it again");
-                    return follow(outcome, existing, true, deadline);
+                    return new Started(outcome, Optional.empty(), existing, true, deadline);
                 }
             }
             for (Workflow helper : workflows.helpers()) {
                 Optional<RecipeSubmission> stop = runHelper(outcome, helper, labels, deadline);
                 if (stop.isPresent()) {
-                    return stop.get();
+                    return new Started(outcome, stop, null, false, deadline);
                 }
             }
-            WorkflowState submitted =
+            WorkflowState submittedMain =
                     gateway.submit(main.withLabels(labels.of(recipe.id().value(), RunLabels.Role.MAIN, main))
                             .withAnnotations(labels.annotations(recipe.directory())));
-            if (submitted.phase() != WorkflowPhase.NOT_SUBMITTED) {
-                log.accept("submitted " + submitted.name());
+            if (submittedMain.phase() != WorkflowPhase.NOT_SUBMITTED) {
+                log.accept("submitted " + submittedMain.name());
             }
-            return follow(outcome, submitted, false, deadline);
+            return new Started(outcome, Optional.empty(), submittedMain, false, deadline);
         } catch (ClusterException e) {
-            return outcome.of(SubmissionStatus.NOT_RUN, Optional.empty(), false, e.getMessage(), List.of());
+            return new Started(outcome, Optional.of(outcome.of(SubmissionStatus.NOT_RUN, Optional.empty(), false,
+                    e.getMessage(), List.of())), null, false, deadline);
+        }
+    }
+
+    /**
+     * The following half of {@link #submit}: waits for the main workflow {@code started} submitted or found to
+     * end (when asked to wait, within the timeout) and makes the result. Never throws for a cluster failure.
+     *
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
+    public RecipeSubmission follow(Started started) throws InterruptedException {
+        if (started.result.isPresent()) {
+            return started.result.get();
+        }
+        try {
+            return follow(started.outcome, started.main, started.reattached, started.deadline);
+        } catch (ClusterException e) {
+            return started.outcome.of(SubmissionStatus.NOT_RUN, Optional.empty(), false, e.getMessage(), List.of());
+        }
+    }
+
+    /**
+     * A recipe {@link #start} is done with: its result already (skipped, not run, a helper failed) or the main
+     * workflow to {@link #follow}.
+     */
+    public static final class Started {
+        private final Outcome outcome;
+        private final Optional<RecipeSubmission> result;
+        private final WorkflowState main;
+        private final boolean reattached;
+        private final long deadline;
+
+        private Started(Outcome outcome, Optional<RecipeSubmission> result, WorkflowState main, boolean reattached,
+                long deadline) {
+            this.outcome = outcome;
+            this.result = result;
+            this.main = main;
+            this.reattached = reattached;
+            this.deadline = deadline;
+        }
+
+        /** Whether there is a main workflow to follow (false when the recipe's result is already known). */
+        public boolean hasWorkflow() {
+            return result.isEmpty();
         }
     }
 

@@ -2,11 +2,16 @@ package net.qgreenland.ogdc.run;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import net.qgreenland.ogdc.cluster.ArgoGateway;
 import net.qgreenland.ogdc.cluster.ClusterException;
@@ -29,6 +34,8 @@ public final class ArgoRunHistory implements RunHistory {
 
     /** Earlier runs an estimate learns from at most. */
     public static final int RUNS = 5;
+    /** Recipe ids asked for in one list request at most (a label selector is part of the URL). */
+    static final int IDS_PER_LIST = 50;
 
     private final ArgoGateway gateway;
     private final Consumer<String> log;
@@ -41,22 +48,52 @@ public final class ArgoRunHistory implements RunHistory {
 
     @Override
     public EarlierRuns find(String recipeId) {
-        if (failure.isPresent()) {
-            return EarlierRuns.none(failure.get());
+        return findAll(List.of(recipeId)).get(recipeId);
+    }
+
+    /**
+     * Lists the main workflows of up to {@link #IDS_PER_LIST} recipes at a time ({@code ogdc/recipe-id in (…)}), so
+     * a run of a hundred recipes asks the cluster twice, not a hundred times.
+     */
+    @Override
+    public Map<String, EarlierRuns> findAll(Collection<String> recipeIds) {
+        Map<String, EarlierRuns> runs = new LinkedHashMap<>();
+        List<String> ids = List.copyOf(new LinkedHashSet<>(recipeIds));
+        for (int from = 0; from < ids.size(); from += IDS_PER_LIST) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_LIST));
+            Map<String, List<WorkflowState>> found = list(chunk);
+            for (String id : chunk) {
+                runs.put(id, failure.isPresent() ? EarlierRuns.none(failure.get())
+                        : earlierRuns(found.getOrDefault(RunLabels.labelValue(id), List.of())));
+            }
         }
-        LabelSelector selector = LabelSelector.of(Map.of(RunLabels.MANAGED_BY, RunLabels.MANAGER,
-                RunLabels.RECIPE_ID, RunLabels.labelValue(recipeId), RunLabels.ROLE, RunLabels.Role.MAIN.label()));
-        List<WorkflowState> found;
+        return runs;
+    }
+
+    /** The main workflows of {@code ids} by recipe-id label; empty after a failure, which is remembered. */
+    private Map<String, List<WorkflowState>> list(List<String> ids) {
+        if (failure.isPresent()) {
+            return Map.of();
+        }
+        Set<String> labels = ids.stream().map(RunLabels::labelValue).collect(Collectors.toSet());
+        LabelSelector selector = new LabelSelector(
+                new TreeMap<>(Map.of(RunLabels.MANAGED_BY, RunLabels.MANAGER, RunLabels.ROLE,
+                        RunLabels.Role.MAIN.label())),
+                new TreeMap<>(Map.of(RunLabels.RECIPE_ID, labels)));
         try {
-            found = gateway.find(selector);
+            return gateway.find(selector).stream().collect(Collectors.groupingBy(
+                    workflow -> workflow.labels().getOrDefault(RunLabels.RECIPE_ID, "")));
         } catch (RuntimeException e) {
             // a ClusterException's message never holds the token; another exception's might, so only its type
             String why = "earlier runs could not be read from " + gateway.describe() + ": "
                     + (e instanceof ClusterException ? e.getMessage() : e.getClass().getSimpleName());
             log.accept("warning: " + why + "; the estimate uses defaults");
             failure = Optional.of(why);
-            return EarlierRuns.none(why);
+            return Map.of();
         }
+    }
+
+    private EarlierRuns earlierRuns(List<WorkflowState> found) {
         List<EarlierRun> runs = found.stream().filter(workflow -> workflow.phase() == WorkflowPhase.SUCCEEDED)
                 .map(ArgoRunHistory::earlierRun).flatMap(Optional::stream)
                 .sorted(Comparator.comparing(EarlierRun::finishedAt).reversed()).limit(RUNS).toList();

@@ -58,6 +58,7 @@ public final class PlanEstimator {
         long unknown = sizes.values().stream().filter(size -> size.unknown().isPresent()).count();
         log.accept("estimate: " + inputs.size() + " input(s), " + (inputs.size() - unknown) + " of known size");
         List<RecipePlan> estimated = new ArrayList<>();
+        Map<String, EarlierRuns> history = earlierRuns(plan, recipes);
         for (RecipePlan recipePlan : plan.recipes()) {
             Recipe recipe = recipes.get(recipePlan.directory());
             if (recipePlan.status() != PlanStatus.RUN || recipe == null) {
@@ -66,7 +67,8 @@ public final class PlanEstimator {
             }
             try {
                 PodStages stages = translator.podStages(recipe, translator.translate(recipe, false));
-                EarlierRuns earlier = history.find(recipe.id().value());
+                EarlierRuns earlier = history.getOrDefault(recipe.id().value(),
+                        EarlierRuns.none("earlier runs not looked up"));
                 estimated.add(recipePlan.withEstimate(estimator.estimate(stages,
                         recipe.inputs().stream().map(sizes::get).toList(), earlier)));
             } catch (RuntimeException e) {
@@ -76,6 +78,21 @@ public final class PlanEstimator {
             }
         }
         return plan.withRecipes(estimated);
+    }
+
+    /** The earlier runs of the recipes the plan runs, asked for together; none for all if the history breaks. */
+    private Map<String, EarlierRuns> earlierRuns(RunPlan plan, Map<String, Recipe> recipes) {
+        List<String> ids = plan.recipes().stream().filter(recipePlan -> recipePlan.status() == PlanStatus.RUN)
+                .map(recipePlan -> recipes.get(recipePlan.directory())).filter(Objects::nonNull)
+                .map(recipe -> recipe.id().value()).toList();
+        try {
+            return history.findAll(ids);
+        } catch (RuntimeException e) {
+            log.accept("warning: earlier runs could not be read (" + e.getClass().getSimpleName() + ")");
+            Map<String, EarlierRuns> none = new LinkedHashMap<>();
+            ids.forEach(id -> none.put(id, EarlierRuns.none("earlier runs could not be read")));
+            return none;
+        }
     }
 
     /** The inputs' sizes; all of them unknown if the probe breaks its promise not to throw. */

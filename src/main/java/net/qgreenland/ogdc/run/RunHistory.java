@@ -1,5 +1,8 @@
 package net.qgreenland.ogdc.run;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import net.qgreenland.ogdc.estimate.EarlierRuns;
 
 /**
@@ -12,6 +15,16 @@ public interface RunHistory {
 
     /** The newest few successful runs of recipe {@code recipeId}'s main workflow, newest first. */
     EarlierRuns find(String recipeId);
+
+    /**
+     * {@link #find} for each of {@code recipeIds}, by recipe id; an adapter may answer all of them with fewer
+     * questions than one per recipe.
+     */
+    default Map<String, EarlierRuns> findAll(Collection<String> recipeIds) {
+        Map<String, EarlierRuns> runs = new LinkedHashMap<>();
+        recipeIds.forEach(id -> runs.put(id, find(id)));
+        return runs;
+    }
 
     /** No history, because of {@code why} ({@code no cluster (dry run)}). */
     static RunHistory none(String why) {

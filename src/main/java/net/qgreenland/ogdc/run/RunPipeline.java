@@ -7,21 +7,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import net.qgreenland.ogdc.cluster.ArgoGateway;
 import net.qgreenland.ogdc.cluster.ClusterException;
 import net.qgreenland.ogdc.cluster.LabelSelector;
+import net.qgreenland.ogdc.cluster.ParallelSubmissions;
 import net.qgreenland.ogdc.cluster.RecipeSubmission;
 import net.qgreenland.ogdc.cluster.RecipeSubmitter;
 import net.qgreenland.ogdc.cluster.RunLabels;
 import net.qgreenland.ogdc.cluster.SubmissionStatus;
 import net.qgreenland.ogdc.cluster.SubmitOptions;
+import net.qgreenland.ogdc.cluster.SubmittedWorkflows;
 import net.qgreenland.ogdc.cluster.WorkflowState;
 import net.qgreenland.ogdc.cluster.WorkflowTracker;
 import net.qgreenland.ogdc.estimate.RecipeEstimate;
@@ -63,7 +63,7 @@ public final class RunPipeline {
     private final Map<String, String> directoriesById = new LinkedHashMap<>();
     private final Map<String, RecipeEstimate> estimates = new LinkedHashMap<>();
     private final List<String> submittedWorkflows = new ArrayList<>();
-    private volatile ExecutorService pool;
+    private volatile ParallelSubmissions submissions;
     /** The plan as Markdown, for the job summary; empty until the plan is made. */
     private volatile String planMarkdown = "";
     /** The plan's pre-flight estimate as Markdown, for the pull-request comment; empty without one. */
@@ -146,7 +146,7 @@ public final class RunPipeline {
                         : withState(report, RecipeState.CANCELLED,
                                 "The job was cancelled before this recipe finished."));
             }
-            ExecutorService running = pool;
+            ParallelSubmissions running = submissions;
             if (running != null) {
                 running.shutdownNow();
             }
@@ -181,44 +181,58 @@ public final class RunPipeline {
         }
     }
 
+    /**
+     * Submits the recipes, at most {@code parallel} at once, and follows every submitted workflow to its end through
+     * the run's one watch; each recipe is reported the moment its result is known.
+     */
     private void submitAll(RunPlan plan, Map<String, Recipe> toRun) throws InterruptedException {
         if (toRun.isEmpty() || cancelled) {
             return;
         }
         RunLabels labels = new RunLabels(plan.head(), context.pullRequest(), context.trigger(), context.branch());
+        ParallelSubmissions running;
         synchronized (this) {
-            // checked with the pool's creation under the lock cancel() takes, so a cancellation that comes now
-            // either finds the pool to shut down or is seen here
+            // checked with the submissions' creation under the lock cancel() takes, so a cancellation that comes
+            // now either finds them to stop or is seen here
             if (cancelled) {
                 return;
             }
-            pool = Executors.newFixedThreadPool(Math.min(parallel, toRun.size()));
+            running = new ParallelSubmissions(Math.min(parallel, toRun.size()));
+            submissions = running;
         }
+        SubmittedWorkflows earlier = SubmittedWorkflows.atCommit(gateway, labels);
         try (WorkflowTracker tracker = new WorkflowTracker(gateway,
                 LabelSelector.anyOf(RunLabels.RECIPE_ID, directoriesById.keySet()), Duration.ofMinutes(1),
                 this::onChange, log)) {
-            List<Future<RecipeSubmission>> futures = new ArrayList<>();
+            List<CompletableFuture<Void>> reported = new ArrayList<>();
             for (Map.Entry<String, Recipe> entry : toRun.entrySet()) {
                 Recipe recipe = entry.getValue();
-                RecipeSubmitter submitter = new RecipeSubmitter(gateway, tracker, options,
+                RecipeSubmitter submitter = new RecipeSubmitter(gateway, tracker, options, earlier,
                         line -> log.accept(entry.getKey() + ": " + line));
-                futures.add(pool.submit(() -> submitter.submit(recipe, translator.translate(recipe, overwrite),
-                        labels)));
+                reported.add(running.submit(submitter, recipe, () -> translator.translate(recipe, overwrite), labels)
+                        .thenAccept(this::ended));
             }
-            for (Future<RecipeSubmission> future : futures) {
+            for (CompletableFuture<Void> future : reported) {
                 try {
-                    RecipeSubmission submission = future.get();
-                    record(RunReports.fromSubmission(submission, context.argoUi()));
-                } catch (ExecutionException | java.util.concurrent.CancellationException e) {
-                    if (!cancelled) {
-                        throw new IllegalStateException("submitting a recipe failed unexpectedly", e.getCause());
+                    future.get();
+                } catch (ExecutionException | CancellationException e) {
+                    Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                    if (!cancelled && !(cause instanceof CancellationException)) {
+                        throw new IllegalStateException("submitting a recipe failed unexpectedly", cause);
                     }
                     // the job was cancelled: cancel() reports every unfinished recipe
                 }
             }
         } finally {
-            pool.shutdownNow();
-            pool.awaitTermination(10, TimeUnit.SECONDS);
+            running.close();
+        }
+    }
+
+    /** A recipe's submission is over (it ended, was skipped or could not run): reported at once. */
+    private void ended(RecipeSubmission submission) {
+        record(RunReports.fromSubmission(submission, context.argoUi()));
+        if (!cancelled) {
+            reporter.update(report());
         }
     }
 

@@ -88,6 +88,34 @@ class EstimateHistoryTest {
     }
 
     @Test
+    void theHistoriesOfManyRecipesAreReadInOneListPerFiftyRecipes() {
+        finished.add("hill-1", FinishedRuns.labels(ID, RunLabels.Role.MAIN), "Succeeded", DAY,
+                Map.of("cmd-0", List.of(60)));
+        finished.add("other-1", FinishedRuns.labels("another", RunLabels.Role.MAIN), "Succeeded", DAY,
+                Map.of("cmd-0", List.of(30)));
+        finished.add("other-2", FinishedRuns.labels("another", RunLabels.Role.MAIN), "Succeeded",
+                DAY.plusSeconds(60), Map.of("cmd-0", List.of(30)));
+        List<String> ids = new ArrayList<>(List.of(ID, "another"));
+        for (int i = 0; i < 118; i++) {
+            ids.add("recipe-" + i);
+        }
+
+        try (KubernetesArgoGateway gateway = cluster.gateway()) {
+            long before = cluster.dispatcher.count("GET", path -> path.contains("/workflows"));
+            Map<String, EarlierRuns> histories = new ArgoRunHistory(gateway, log::add).findAll(ids);
+
+            assertThat(cluster.dispatcher.count("GET", path -> path.contains("/workflows")) - before)
+                    .as("120 recipes, 50 per list").isEqualTo(3);
+            assertThat(histories).hasSize(120);
+            assertThat(histories.get(ID).runs()).extracting(EarlierRun::workflow).containsExactly("hill-1");
+            assertThat(histories.get("another").runs()).extracting(EarlierRun::workflow)
+                    .containsExactly("other-2", "other-1");
+            assertThat(histories.get("recipe-117").runs()).isEmpty();
+            assertThat(histories.get("recipe-117").note()).startsWith("no earlier successful run in ");
+        }
+    }
+
+    @Test
     void aClusterThatCannotBeReadIsAskedOnceAndLeavesTheDefaults() {
         cluster.dispatcher.fail("GET", "/workflows", 100, 403, "Forbidden", "workflows is forbidden");
 

@@ -19,12 +19,16 @@ final class FakeArgoGateway implements ArgoGateway {
     final List<String> stopped = new CopyOnWriteArrayList<>();
     final List<String> terminated = new CopyOnWriteArrayList<>();
     final List<String> deleted = new CopyOnWriteArrayList<>();
+    /** The selector of every {@link #find}, in order. */
+    final List<LabelSelector> finds = new CopyOnWriteArrayList<>();
     private int created;
     private long version;
     /** Called after each submit with the new state; tests use it to move the workflow along. */
     BiConsumer<FakeArgoGateway, WorkflowState> onSubmit = (cluster, state) -> {};
     /** Thrown by submit when set. */
     ClusterException submitFailure;
+    /** Thrown by the next find when set, once. */
+    volatile ClusterException nextFindFailure;
     /** The log tail of every failed pod node. */
     List<String> failedLogLines = List.of("gdalwarp: ERROR 4");
 
@@ -91,6 +95,12 @@ final class FakeArgoGateway implements ArgoGateway {
 
     @Override
     public List<WorkflowState> find(LabelSelector selector) {
+        finds.add(selector);
+        ClusterException failure = nextFindFailure;
+        if (failure != null) {
+            nextFindFailure = null;
+            throw failure;
+        }
         return workflows.find(selector);
     }
 
