@@ -50,6 +50,8 @@ public final class HttpGitHubChecks implements GitHubChecks {
     // Annotations are appended by every update that carries them, so each is sent once per check run.
     private final Map<Long, Set<CheckAnnotation>> sentAnnotations = new HashMap<>();
     private final Map<String, Comment> comments = new HashMap<>();
+    /** Pull requests known to carry no comment of ours yet: the first write creates it without a lookup. */
+    private final Set<Integer> withoutComment = new HashSet<>();
     private Optional<String> ownLogin = Optional.empty();
     private boolean refused;
 
@@ -113,6 +115,19 @@ public final class HttpGitHubChecks implements GitHubChecks {
         });
     }
 
+    /**
+     * Tells this adapter that pull request {@code pullRequest} has no comment of ours yet (the run is the first one
+     * of a pull request just opened), so its first comment is created without listing the pull request's comments.
+     * Only the first write trusts it: if that fails, the next one looks (the comment may have been created after
+     * all).
+     *
+     * @return this adapter
+     */
+    public synchronized HttpGitHubChecks assumingNoCommentOn(int pullRequest) {
+        withoutComment.add(pullRequest);
+        return this;
+    }
+
     @Override
     public synchronized Publication upsertComment(int pullRequest, String marker, String body) {
         requireMarker(marker, body);
@@ -132,7 +147,7 @@ public final class HttpGitHubChecks implements GitHubChecks {
         return attempt(what, () -> {
             String key = pullRequest + "\n" + marker;
             Comment known = comments.get(key);
-            if (known == null) {
+            if (known == null && !withoutComment.remove(pullRequest)) {
                 known = findComment(pullRequest, marker).orElse(null);
             }
             String body = edit.apply(Optional.ofNullable(known).map(Comment::body));

@@ -84,6 +84,35 @@ class HttpStickyCommentTest extends GitHubWireMockTest {
     }
 
     @Test
+    void onAJustOpenedPullRequestTheCommentIsCreatedWithoutLookingForOneThenEdited() {
+        onePage(comment(77, BOT, "Bot", MARKER + "\nnot to be found"));
+        writesSucceed();
+        GitHubChecks checks = checks(github.baseUrl()).assumingNoCommentOn(5);
+
+        assertThat(checks.upsertComment(5, MARKER, MARKER + "\nthe plan")).isEqualTo(Publication.PUBLISHED);
+        assertThat(checks.upsertComment(5, MARKER, MARKER + "\n2 recipes ran")).isEqualTo(Publication.PUBLISHED);
+
+        github.verify(0, getRequestedFor(urlPathEqualTo(COMMENTS)));
+        github.verify(1, postRequestedFor(urlPathEqualTo(COMMENTS)));
+        github.verify(1, patchRequestedFor(urlPathEqualTo("/repos/o/r/issues/comments/900")));
+        assertThat(github.getAllServeEvents()).hasSize(2);
+    }
+
+    @Test
+    void whenTheFirstCommentOfAJustOpenedPullRequestFailsTheNextWriteLooksForIt() {
+        onePage(comment(77, BOT, "Bot", MARKER + "\ncreated although GitHub answered 502"));
+        writesSucceed();
+        github.stubFor(post(urlPathEqualTo(COMMENTS)).willReturn(aResponse().withStatus(502)));
+        GitHubChecks checks = checks(github.baseUrl()).assumingNoCommentOn(5);
+
+        assertThat(checks.upsertComment(5, MARKER, MARKER + "\nthe plan")).isEqualTo(Publication.FAILED);
+        assertThat(checks.upsertComment(5, MARKER, MARKER + "\n2 recipes ran")).isEqualTo(Publication.PUBLISHED);
+
+        github.verify(1, getRequestedFor(urlPathEqualTo(COMMENTS)));
+        github.verify(1, patchRequestedFor(urlPathEqualTo("/repos/o/r/issues/comments/77")));
+    }
+
+    @Test
     void aSecondRunEditsItsCommentFoundOnTheSecondPageAndLeavesAUsersQuoteAlone() {
         twoPages(new ObjectNode[] {comment(10, "octocat", "User", "quoting " + MARKER + " here"),
             comment(11, "renovate[bot]", "Bot", "an update")},
