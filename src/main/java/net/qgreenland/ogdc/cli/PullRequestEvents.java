@@ -19,6 +19,7 @@ import net.qgreenland.ogdc.report.GitHubChecks;
 import net.qgreenland.ogdc.report.GitHubRepository;
 import net.qgreenland.ogdc.report.HttpGitHubRepository;
 import net.qgreenland.ogdc.report.RunReporter;
+import net.qgreenland.ogdc.report.ThrottledGitHubChecks;
 import net.qgreenland.ogdc.report.render.PullRequestCommentRenderer;
 import net.qgreenland.ogdc.run.PullRequestCommands;
 import net.qgreenland.ogdc.run.RunContext;
@@ -63,7 +64,6 @@ final class PullRequestEvents {
         PullRequestCommands.Reply reply = new PullRequestCommands(github, new ChangeScopeResolver(setup.git(), log),
                 log).decide(comment);
         log.accept("run: " + reply.answer());
-        Optional<GitHubChecks> checks = RunCommand.checks(action, setup.token(), log);
         RunContext context = new RunContext(action.repository().get(),
                 PullRequestCommands.pullRequestOf(reply).map(GitHubRepository.PullRequestState::headSha).orElse(""),
                 OptionalInt.of(comment.pullNumber()), action.eventName().orElse("issue_comment"),
@@ -76,14 +76,20 @@ final class PullRequestEvents {
             return Optional.of(new RunCommand.Request(run.scope(), context, fork,
                     runCommand.submitOptions(action, true), Optional.of(answer), run.approved()));
         }
-        String answer = reply.answer();
-        if (reply instanceof PullRequestCommands.Cancel cancel) {
-            answer = cancelForCommand(setup, cancel, context, checks);
+        Optional<ThrottledGitHubChecks> throttled = RunCommand.checks(action, setup.token(), log);
+        try {
+            Optional<GitHubChecks> checks = throttled.map(GitHubChecks.class::cast);
+            String answer = reply.answer();
+            if (reply instanceof PullRequestCommands.Cancel cancel) {
+                answer = cancelForCommand(setup, cancel, context, checks);
+            }
+            new RunReporter(checks, setup.commands(), context.secrets(), runCommand.comment(action)
+                    ? Optional.of(PullRequestCommentRenderer.MARKER) : Optional.empty(), log)
+                    .answerOnly(comment.pullNumber(), answer);
+            return Optional.empty();
+        } finally {
+            throttled.ifPresent(ThrottledGitHubChecks::close);
         }
-        new RunReporter(checks, setup.commands(), context.secrets(), runCommand.comment(action)
-                ? Optional.of(PullRequestCommentRenderer.MARKER) : Optional.empty(), log)
-                .answerOnly(comment.pullNumber(), answer);
-        return Optional.empty();
     }
 
     private String cancelForCommand(RunCommand.Setup setup, PullRequestCommands.Cancel cancel, RunContext context,
@@ -101,9 +107,14 @@ final class PullRequestEvents {
         }
         RunContext context = RunContexts.of(setup.action(), Optional.of(pull), new ChangeScope.Nothing("closed"),
                 setup.token(), connection.token(env), connection.argoUi(env, Optional.empty()));
-        List<WorkflowCanceller.CancelledRun> stopped = stopRuns(setup, context,
-                RunCommand.checks(setup.action(), setup.token(), setup.log()), pull.number(), workflow -> true,
-                "Pull request #" + pull.number() + " was closed.");
+        List<WorkflowCanceller.CancelledRun> stopped;
+        Optional<ThrottledGitHubChecks> throttled = RunCommand.checks(setup.action(), setup.token(), setup.log());
+        try {
+            stopped = stopRuns(setup, context, throttled.map(GitHubChecks.class::cast), pull.number(),
+                    workflow -> true, "Pull request #" + pull.number() + " was closed.");
+        } finally {
+            throttled.ifPresent(ThrottledGitHubChecks::close);
+        }
         setup.log().accept("run: pull request #" + pull.number() + " was closed; stopped " + stopped.size()
                 + " unfinished run(s)");
     }

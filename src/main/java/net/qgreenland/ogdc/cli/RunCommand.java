@@ -73,6 +73,10 @@ final class RunCommand implements Callable<Integer> {
     static final String COMMAND_INPUT = "command";
     static final String HELPER_IMAGE_INPUT = "helper-image";
     static final String STEP_IMAGE_INPUT = "step-image";
+    /** The longest a check run's progress waits to be sent after its last update. */
+    static final Duration UPDATE_INTERVAL = Duration.ofSeconds(10);
+    /** How long a new check run's queued state is held, to create it in progress if its recipe starts meanwhile. */
+    static final Duration QUEUED_GRACE = Duration.ofSeconds(5);
 
     @Spec
     CommandSpec spec;
@@ -227,7 +231,8 @@ final class RunCommand implements Callable<Integer> {
         ActionEnvironment action = setup.action();
         Consumer<String> log = setup.log();
         RunContext context = request.context();
-        Optional<GitHubChecks> checks = checks(action, setup.token(), log);
+        Optional<ThrottledGitHubChecks> throttled = checks(action, setup.token(), log);
+        Optional<GitHubChecks> checks = throttled.map(GitHubChecks.class::cast);
         PrintWriter err = spec.commandLine().getErr();
         try (ArgoGateway gateway = request.fork() ? forkDryRun(action, log)
                 : connection.open(env, workingDirectory, err, log)) {
@@ -246,7 +251,11 @@ final class RunCommand implements Callable<Integer> {
                     request.options(), overwrite, stopOnCancel, parallel, context, supersession,
                     new ApprovalGate(runPolicy.maxPodHours(action), request.approved()), Clock.systemUTC(), log);
             try {
-                return runCancellably(pipeline, request.scope());
+                RunReport report = runCancellably(pipeline, request.scope());
+                // the final report is out; what it left queued (submitted with --no-wait, not started yet) must
+                // exist on GitHub for a later run or sync to complete
+                throttled.ifPresent(ThrottledGitHubChecks::flush);
+                return report;
             } catch (WorkspaceException e) {
                 // a command naming a recipe that does not exist is answered where it was asked, not only in the log
                 if (request.answer().isPresent() && context.pullRequest().isPresent()) {
@@ -255,6 +264,9 @@ final class RunCommand implements Callable<Integer> {
                 }
                 throw e;
             }
+        } finally {
+            // after the final report on every path: a cancellation's is published before run() returns
+            throttled.ifPresent(ThrottledGitHubChecks::close);
         }
     }
 
@@ -306,15 +318,19 @@ final class RunCommand implements Callable<Integer> {
         return change.scope(git, action, log);
     }
 
-    /** Check runs and the comment, when running in Actions with a token and a repository. */
-    static Optional<GitHubChecks> checks(ActionEnvironment action, Optional<String> token,
+    /**
+     * Check runs and the comment, when running in Actions with a token and a repository: a check run is created
+     * when its recipe starts, or queued after {@link #QUEUED_GRACE}; one update of one status per check run per
+     * {@link #UPDATE_INTERVAL}. The caller closes it once the run's final report is out.
+     */
+    static Optional<ThrottledGitHubChecks> checks(ActionEnvironment action, Optional<String> token,
             Consumer<String> log) {
         if (!action.isGitHubActions() || token.isEmpty() || action.repository().isEmpty()) {
             return Optional.empty();
         }
         GitHubChecks http = HttpGitHubChecks.connect(RunContexts.apiUrl(action),
                 action.repository().get(), token.get(), log);
-        return Optional.of(new ThrottledGitHubChecks(http, Duration.ofSeconds(10), Clock.systemUTC()));
+        return Optional.of(new ThrottledGitHubChecks(http, UPDATE_INTERVAL, QUEUED_GRACE, Clock.systemUTC()));
     }
 
     private ArgoGateway forkDryRun(ActionEnvironment action, Consumer<String> log) {

@@ -280,6 +280,16 @@ final class ActionHarness implements AutoCloseable {
     }
 
     /**
+     * The names of the check runs sent {@code in_progress} so far: created so (a recipe that started within the
+     * queued grace) or updated to it.
+     */
+    List<String> checkRunsSentInProgress() {
+        return writes(null, CHECK_RUNS).stream().map(Write::body)
+                .filter(body -> body.path("status").asText().equals("in_progress"))
+                .map(body -> body.path("name").asText()).distinct().toList();
+    }
+
+    /**
      * The last state sent for each check run, by name: the create or the latest update carrying a status (updates
      * that only add annotations carry none), in the order the check runs were first sent.
      */

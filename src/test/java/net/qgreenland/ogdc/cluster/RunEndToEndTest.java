@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import net.qgreenland.ogdc.cluster.ActionHarness.Change;
 import net.qgreenland.ogdc.cluster.ActionHarness.Result;
@@ -112,6 +113,23 @@ class RunEndToEndTest {
             assertThat(run.err()).contains("::add-mask::" + argoToken);
             assertThat(run.printedUnmasked()).doesNotContain(argoToken, ActionHarness.TOKEN);
         }
+    }
+
+    @Test
+    void withWaitFalseTheCheckRunsOfRecipesNotYetStartedAreCreatedBeforeTheProgramExitsForSyncToComplete() {
+        Result run = action.runAction("push", push(), Map.of("INPUT_WAIT", "false"));
+
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        assertThat(action.cluster.workflows()).hasSize(2);
+        Map<String, JsonNode> checkRuns = action.finalCheckRuns();
+        assertThat(checkRuns.keySet()).containsExactlyInAnyOrder("recipes/alpha", "recipes/beta", "recipes/broken");
+        assertThat(checkRuns.get("recipes/broken").path("conclusion").asText()).isEqualTo("failure");
+        for (String submitted : List.of("recipes/alpha", "recipes/beta")) {
+            // a recipe not started when the run ends is held queued (the grace) and still created: sync completes it
+            assertThat(checkRuns.get(submitted).path("status").asText()).as(submitted)
+                    .isIn("queued", "in_progress");
+        }
+        assertThat(action.createdBodies()).hasSize(3);
     }
 
     private ObjectNode push() {

@@ -1,15 +1,18 @@
 package net.qgreenland.ogdc.report;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -313,7 +316,8 @@ class HttpGitHubChecksTest extends GitHubWireMockTest {
         noRunYet("");
         writesSucceed("");
         FakeClock clock = new FakeClock(NOW);
-        GitHubChecks checks = new ThrottledGitHubChecks(checks(github.baseUrl()), Duration.ofSeconds(30), clock);
+        GitHubChecks checks = new ThrottledGitHubChecks(checks(github.baseUrl()), Duration.ofSeconds(30),
+                Duration.ofSeconds(5), clock, ThrottledGitHubChecks.Timer.NONE);
 
         checks.publish(update(CheckStatus.QUEUED, List.of()));
         for (int i = 0; i < 5; i++) {
@@ -322,8 +326,12 @@ class HttpGitHubChecksTest extends GitHubWireMockTest {
         }
         checks.publish(update(CheckStatus.COMPLETED, List.of()));
 
-        // queued (create), the first in-progress (a change of status), completed; four in-progress updates dropped
-        github.verify(1, postRequestedFor(urlPathEqualTo(RUNS)));
-        github.verify(2, patchRequestedFor(urlPathEqualTo(RUNS + "/42")));
+        // the first in-progress update (within the queued grace) creates the check run in progress, the completed
+        // one updates it; the queued state was never sent and four in-progress updates were dropped
+        github.verify(1, postRequestedFor(urlPathEqualTo(RUNS)).withRequestBody(
+                matchingJsonPath("$.status", equalTo("in_progress"))));
+        github.verify(1, patchRequestedFor(urlPathEqualTo(RUNS + "/42")).withRequestBody(
+                matchingJsonPath("$.status", equalTo("completed"))));
+        github.verify(2, anyRequestedFor(urlPathMatching(RUNS + ".*")));
     }
 }
