@@ -74,7 +74,7 @@ final class PullRequestEvents {
             String answer = run.answer() + (fork ? " The pull request comes from a fork, so its recipes are "
                     + "validated and rendered but never submitted." : "");
             return Optional.of(new RunCommand.Request(run.scope(), context, fork,
-                    runCommand.submitOptions(action, true), Optional.of(answer), run.approved()));
+                    runCommand.submitOptions(action, true), Optional.of(answer), run.approved(), false));
         }
         Optional<ThrottledGitHubChecks> throttled = RunCommand.checks(action, setup.token(), log);
         try {

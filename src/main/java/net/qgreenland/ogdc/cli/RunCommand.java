@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -207,7 +208,7 @@ final class RunCommand implements Callable<Integer> {
      * rendered; {@code answer} opens the sticky comment (the reply to a command).
      */
     record Request(ChangeScope scope, RunContext context, boolean fork, SubmitOptions options,
-                           Optional<String> answer, boolean approved) {}
+                           Optional<String> answer, boolean approved, boolean justOpened) {}
 
     /** The run an event (or the command line) asks for. */
     private Request eventRequest(Setup setup, Optional<ActionEvent> event) {
@@ -223,7 +224,17 @@ final class RunCommand implements Callable<Integer> {
                 connection.argoUi(env, Optional.empty())), fork, options, Optional.empty(),
                 // force (the option, the input, a dispatch's own) also approves recipes over max-pod-hours
                 force || bool(setup.action().input(FORCE_INPUT), FORCE_INPUT, false) || event.filter(e ->
-                        e instanceof ActionEvent.Dispatch dispatch && dispatch.force()).isPresent());
+                        e instanceof ActionEvent.Dispatch dispatch && dispatch.force()).isPresent(),
+                justOpened(setup.action(), event));
+    }
+
+    /**
+     * Whether this is the first attempt of the run for a pull request just opened: no comment of ours can be on it
+     * yet (a re-run of the job is a later attempt and looks).
+     */
+    private static boolean justOpened(ActionEnvironment action, Optional<ActionEvent> event) {
+        return event.filter(e -> e instanceof ActionEvent.PullRequest pull && pull.action().equals("opened"))
+                .isPresent() && action.runAttempt().map(attempt -> attempt.equals("1")).orElse(true);
     }
 
     /** Validates, translates, submits, watches and reports {@code request}'s recipes. */
@@ -231,7 +242,8 @@ final class RunCommand implements Callable<Integer> {
         ActionEnvironment action = setup.action();
         Consumer<String> log = setup.log();
         RunContext context = request.context();
-        Optional<ThrottledGitHubChecks> throttled = checks(action, setup.token(), log);
+        Optional<ThrottledGitHubChecks> throttled = checks(action, setup.token(), log,
+                request.justOpened() ? context.pullRequest() : OptionalInt.empty());
         Optional<GitHubChecks> checks = throttled.map(GitHubChecks.class::cast);
         PrintWriter err = spec.commandLine().getErr();
         try (ArgoGateway gateway = request.fork() ? forkDryRun(action, log)
@@ -244,7 +256,8 @@ final class RunCommand implements Callable<Integer> {
                     comment(action) ? Optional.of(PullRequestCommentRenderer.MARKER) : Optional.empty(), log,
                     Optional.of(reportDirectory.writer(env, workingDirectory)));
             request.answer().ifPresent(reporter::answer);
-            Optional<Supersession> supersession = request.fork() || !runPolicy.cancelSuperseded(action) ? Optional.empty()
+            Optional<Supersession> supersession = request.fork() || !runPolicy.cancelSuperseded(action)
+                    ? Optional.empty()
                     : supersession(new WorkflowCanceller(gateway, checkRunsOnly(checks, setup, context), context,
                             Clock.systemUTC(), log), context);
             RunPipeline pipeline = new RunPipeline(assembler, setup.translator(), gateway, reporter,
@@ -325,11 +338,18 @@ final class RunCommand implements Callable<Integer> {
      */
     static Optional<ThrottledGitHubChecks> checks(ActionEnvironment action, Optional<String> token,
             Consumer<String> log) {
+        return checks(action, token, log, OptionalInt.empty());
+    }
+
+    /** As {@link #checks(ActionEnvironment, Optional, Consumer)}, for a run of a pull request just opened. */
+    static Optional<ThrottledGitHubChecks> checks(ActionEnvironment action, Optional<String> token,
+            Consumer<String> log, OptionalInt opened) {
         if (!action.isGitHubActions() || token.isEmpty() || action.repository().isEmpty()) {
             return Optional.empty();
         }
-        GitHubChecks http = HttpGitHubChecks.connect(RunContexts.apiUrl(action),
+        HttpGitHubChecks http = HttpGitHubChecks.connect(RunContexts.apiUrl(action),
                 action.repository().get(), token.get(), log);
+        opened.ifPresent(http::assumingNoCommentOn);
         return Optional.of(new ThrottledGitHubChecks(http, UPDATE_INTERVAL, QUEUED_GRACE, Clock.systemUTC()));
     }
 

@@ -74,7 +74,7 @@ public final class HttpGitHubChecks implements GitHubChecks {
      * GITHUB_API_URL}: {@code https://api.github.com}, or {@code https://HOST/api/v3} on GitHub Enterprise Server)
      * with {@code token}; warnings go to {@code log} without the token. Nothing is requested until the first call.
      */
-    public static GitHubChecks connect(String apiUrl, String repository, String token, Consumer<String> log) {
+    public static HttpGitHubChecks connect(String apiUrl, String repository, String token, Consumer<String> log) {
         return new HttpGitHubChecks(apiUrl, repository, token, PublishRetry.DEFAULT, Sleeper.REAL, Clock.systemUTC(),
                 log);
     }

@@ -1,6 +1,10 @@
 package net.qgreenland.ogdc.cluster;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -67,6 +71,8 @@ class PullRequestEndToEndTest {
         assertThat(comments.get(comments.size() - 1))
                 .contains("recipes/alpha", "recipes/beta", "recipes/broken").doesNotContain("recipes/untouched");
         action.github.verify(1, postRequestedFor(urlPathEqualTo("/repos/o/r/issues/2/comments")));
+        // a pull request just opened has no comment of ours: it is created without listing the comments
+        action.github.verify(0, getRequestedFor(urlPathEqualTo("/repos/o/r/issues/2/comments")));
         assertThat(action.cluster.workflows()).hasSize(2).allSatisfy(workflow -> {
             JsonNode labels = workflow.path("metadata").path("labels");
             assertThat(labels.path(RunLabels.PULL_REQUEST).asText()).isEqualTo("2");
@@ -78,6 +84,22 @@ class PullRequestEndToEndTest {
                 "recipes/beta", "succeeded", "recipes/broken", "invalid"));
         assertThat(action.summary()).contains("recipes/alpha", "recipes/beta", "recipes/broken");
         assertThat(run.printedUnmasked()).doesNotContain(ActionHarness.TOKEN);
+    }
+
+    @Test
+    void aReRunOfTheOpenedEventFindsTheCommentTheFirstAttemptWroteAndEditsIt() {
+        String ours = "[{\"id\":" + ActionHarness.COMMENT_ID + ",\"body\":\"" + ActionHarness.MARKER
+                + "\\nthe first attempt\",\"user\":{\"login\":\"github-actions[bot]\",\"type\":\"Bot\"}}]";
+        action.github.stubFor(get(urlPathEqualTo("/repos/o/r/issues/2/comments")).willReturn(okJson(ours)));
+
+        Result run = action.runAction("pull_request", pullRequest("pull_request.opened.json", "Codertocat/Hello-World"),
+                Map.of("GITHUB_SHA", mergeCommit, "GITHUB_REF", "refs/pull/2/merge", "GITHUB_RUN_ATTEMPT", "2"));
+
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        action.github.verify(1, getRequestedFor(urlPathEqualTo("/repos/o/r/issues/2/comments")));
+        action.github.verify(0, postRequestedFor(urlPathEqualTo("/repos/o/r/issues/2/comments")));
+        action.github.verify(2, patchRequestedFor(urlPathEqualTo("/repos/o/r/issues/comments/"
+                + ActionHarness.COMMENT_ID)));
     }
 
     @Test
