@@ -33,6 +33,15 @@ public interface GitHubChecks {
     Publication publish(CheckRunUpdate update);
 
     /**
+     * Runs {@code publications}, several {@link #publish} calls that together report a whole run, as one batch: a
+     * decorator that sends some updates later may hold them until the batch is over, by when the batch may have
+     * replaced them with newer ones. By default the calls simply run.
+     */
+    default void batch(Runnable publications) {
+        publications.run();
+    }
+
+    /**
      * Creates the pull request's one comment carrying {@code marker} (a hidden HTML comment), or edits it in place;
      * an unchanged body is not sent again.
      */

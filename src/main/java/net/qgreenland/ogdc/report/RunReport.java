@@ -58,6 +58,12 @@ public record RunReport(
                 Optional.empty(), Map.of());
     }
 
+    /** This report as if made at {@code instant}. */
+    public RunReport at(Instant instant) {
+        return new RunReport(repository, headSha, pullRequest, trigger, actionsRunUrl, instant, recipes, planMarkdown,
+                estimateMarkdown, estimates);
+    }
+
     /** How many recipes are in each state, in the enum's order, states with none left out. */
     public Map<RecipeState, Long> counts() {
         Map<RecipeState, Long> counts = new EnumMap<>(RecipeState.class);

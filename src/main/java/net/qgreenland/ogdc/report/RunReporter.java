@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import net.qgreenland.ogdc.action.WorkflowCommands;
 import net.qgreenland.ogdc.report.render.CheckRunSummaryRenderer;
 import net.qgreenland.ogdc.report.render.JobSummaryRenderer;
@@ -42,6 +43,8 @@ public final class RunReporter {
     private final Consumer<String> log;
     private final Optional<RunReportWriter> reportFiles;
     private final Map<String, CheckRunUpdate> published = new HashMap<>();
+    /** When the report behind each check run's last published update was made. */
+    private final Map<String, java.time.Instant> publishedAt = new HashMap<>();
     private boolean refused;
     private boolean finished;
     private boolean commented;
@@ -108,6 +111,17 @@ public final class RunReporter {
     }
 
     /**
+     * Like {@link #update(RunReport)}, with the report taken from {@code current} once this reporter's turn has
+     * come: when several threads report at once, each publishes the state as it is then, so a report made before
+     * another thread's newer one can never be published after it.
+     */
+    public synchronized void update(Supplier<RunReport> current) {
+        if (!finished) {
+            update(current.get());
+        }
+    }
+
+    /**
      * Publishes the final state, then writes the job summary, the outputs, the report files and the annotations.
      *
      * @return whether GitHub took everything (false after a refusal or a failure, which were logged)
@@ -133,16 +147,20 @@ public final class RunReporter {
             return false;
         }
         List<GitHubChecks.Publication> results = new ArrayList<>();
-        for (CheckRunUpdate update : updates) {
-            if (update.equals(published.get(update.externalId()))) {
-                continue; // unchanged since the last update: sending it again spends rate limit for nothing
+        checks.get().batch(() -> {
+            for (int i = 0; i < updates.size(); i++) {
+                CheckRunUpdate update = updates.get(i);
+                if (unchanged(update, run.recipes().get(i), run)) {
+                    continue; // sending it again spends rate limit for nothing
+                }
+                GitHubChecks.Publication result = checks.get().publish(update);
+                if (result == GitHubChecks.Publication.PUBLISHED) {
+                    published.put(update.externalId(), update);
+                    publishedAt.put(update.externalId(), run.updatedAt());
+                }
+                results.add(result);
             }
-            GitHubChecks.Publication result = checks.get().publish(update);
-            if (result == GitHubChecks.Publication.PUBLISHED) {
-                published.put(update.externalId(), update);
-            }
-            results.add(result);
-        }
+        });
         // The comment is written when the run starts (the plan and estimate, before anything is submitted) and with
         // the final report; the check runs carry the progress in between, so a run costs the comment two writes,
         // not one per phase change.
@@ -155,6 +173,24 @@ public final class RunReporter {
         }
         refused = results.contains(GitHubChecks.Publication.REFUSED);
         return results.stream().allMatch(r -> r == GitHubChecks.Publication.PUBLISHED);
+    }
+
+    /**
+     * Whether {@code update} says nothing new since the last one published for its check run: equal to it, or equal
+     * but for the passing of time (a running stage's timeline bar ends "now"; a recipe that never ran is completed
+     * "now"), which alone is not worth a write.
+     */
+    private boolean unchanged(CheckRunUpdate update, RecipeReport recipe, RunReport run) {
+        CheckRunUpdate last = published.get(update.externalId());
+        if (last == null) {
+            return false;
+        }
+        if (update.equals(last) || last.status() == CheckStatus.COMPLETED && update.status() != CheckStatus.COMPLETED) {
+            return true; // nor is a completed check run ever reopened by an older state
+        }
+        return update.status() == last.status()
+                && CheckRunSummaryRenderer.render(recipe, run.at(publishedAt.get(update.externalId())), secrets)
+                        .equals(last);
     }
 
     private void writeOutputs(RunReport run) {

@@ -34,6 +34,12 @@ import java.util.function.Function;
  */
 public final class ThrottledGitHubChecks implements GitHubChecks, AutoCloseable {
 
+    /**
+     * How long after a batch a check run held queued still waits: batches come one after another while recipes
+     * start, and the next one may create it in progress.
+     */
+    static final Duration SETTLE = Duration.ofSeconds(1);
+
     /** The name of the timer's thread. */
     static final String TIMER_THREAD = "ogdc-github-throttle";
 
@@ -46,6 +52,10 @@ public final class ThrottledGitHubChecks implements GitHubChecks, AutoCloseable 
     /** When the timer is next due to call {@link #sendDue()}; null when it is not. */
     private Instant wakeAt;
     private boolean closed;
+    /** How many {@link #batch}es are under way. */
+    private int batches;
+    /** When the last batch ended plus {@link #SETTLE}: no check run held queued is created before. */
+    private Instant quietFrom = Instant.MIN;
 
     /** What was last sent for one check run, and the update waiting for its turn. */
     private static final class RunState {
@@ -146,6 +156,30 @@ public final class ThrottledGitHubChecks implements GitHubChecks, AutoCloseable 
         return run.lastPublication;
     }
 
+    /**
+     * While a batch (a report of the whole run) is under way, and for {@link #SETTLE} after it, no check run still
+     * held queued is created by the timer or by another check run's call: the batch carries every recipe's current
+     * state, so a recipe that has started meanwhile is created in progress by it or by the next batch (one request,
+     * not two). What is still held after that is sent when its time has come.
+     */
+    @Override
+    public void batch(Runnable publications) {
+        synchronized (this) {
+            batches++;
+        }
+        try {
+            publications.run();
+        } finally {
+            synchronized (this) {
+                batches--;
+                if (batches == 0) {
+                    quietFrom = clock.instant().plus(SETTLE);
+                    sendDue();
+                }
+            }
+        }
+    }
+
     @Override
     public synchronized Publication editComment(int pullRequest, String marker,
             Function<Optional<String>, String> edit) {
@@ -167,8 +201,10 @@ public final class ThrottledGitHubChecks implements GitHubChecks, AutoCloseable 
             sendDue(now, null);
         } finally {
             // also when the timer fired a little early by this clock: what is not yet due gets a new wake-up
-            runs.values().stream().filter(run -> run.waiting != null).map(run -> run.dueAt).min(Instant::compareTo)
-                    .ifPresent(due -> wakeAt(due, now));
+            // those held for a batch are looked at when it is over
+            runs.values().stream().filter(run -> run.waiting != null && !(batches > 0 && run.sentStatus == null))
+                    .map(run -> run.sentStatus == null && run.dueAt.isBefore(quietFrom) ? quietFrom : run.dueAt)
+                    .min(Instant::compareTo).ifPresent(due -> wakeAt(due, now));
         }
     }
 
@@ -221,6 +257,9 @@ public final class ThrottledGitHubChecks implements GitHubChecks, AutoCloseable 
                 return Optional.empty();
             }
             due = run.waiting != null ? run.dueAt : now.plus(queuedGrace);
+            if (heldForBatch(run, now)) {
+                return Optional.of(due); // even past its time: a batch's state may be older than the recipe's
+            }
         } else if (run.sentStatus != update.status()) {
             return Optional.empty();
         } else {
@@ -234,13 +273,19 @@ public final class ThrottledGitHubChecks implements GitHubChecks, AutoCloseable 
         List<RunState> due = new ArrayList<>();
         for (Map.Entry<String, RunState> entry : runs.entrySet()) {
             RunState run = entry.getValue();
-            if (run.waiting != null && !entry.getKey().equals(except) && !now.isBefore(run.dueAt)) {
+            if (run.waiting != null && !entry.getKey().equals(except) && !now.isBefore(run.dueAt)
+                    && !heldForBatch(run, now)) {
                 due.add(run);
             }
         }
         for (RunState run : due) {
             send(run, run.waiting, now);
         }
+    }
+
+    /** Whether {@code run} is a check run not created yet while a batch, which may start its recipe, is near. */
+    private boolean heldForBatch(RunState run, Instant now) {
+        return run.sentStatus == null && (batches > 0 || now.isBefore(quietFrom));
     }
 
     /** Asks the timer for a call at {@code due}, unless one comes no later. */

@@ -11,6 +11,10 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import net.qgreenland.ogdc.cluster.ArgoGateway;
 import net.qgreenland.ogdc.cluster.ClusterException;
@@ -64,6 +68,13 @@ public final class RunPipeline {
     private final Map<String, RecipeEstimate> estimates = new LinkedHashMap<>();
     private final List<String> submittedWorkflows = new ArrayList<>();
     private volatile ParallelSubmissions submissions;
+    /** The one thread that publishes progress; see {@link #publishSoon}. */
+    private final ExecutorService publishing = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "ogdc-report");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean publishPending = new AtomicBoolean();
     /** The plan as Markdown, for the job summary; empty until the plan is made. */
     private volatile String planMarkdown = "";
     /** The plan's pre-flight estimate as Markdown, for the pull-request comment; empty without one. */
@@ -114,7 +125,7 @@ public final class RunPipeline {
                     : initial(recipe)));
             toRun.forEach((directory, recipe) -> directoriesById.put(recipe.id().value(), directory));
         }
-        reporter.update(report());
+        reporter.update(this::report);
         stopSuperseded(toRun);
         try {
             submitAll(plan, toRun);
@@ -231,8 +242,25 @@ public final class RunPipeline {
     /** A recipe's submission is over (it ended, was skipped or could not run): reported at once. */
     private void ended(RecipeSubmission submission) {
         record(RunReports.fromSubmission(submission, context.argoUi()));
-        if (!cancelled) {
-            reporter.update(report());
+        publishSoon();
+    }
+
+    /**
+     * Has the current state published by the reporting thread, so that neither the watch nor a follower waits for
+     * GitHub; what changes while a publication is under way is taken by the next one, which reads the state when
+     * it starts (many changes, one publication).
+     */
+    private void publishSoon() {
+        if (cancelled || !publishPending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            publishing.execute(() -> {
+                publishPending.set(false);
+                reporter.update(this::report);
+            });
+        } catch (RejectedExecutionException e) {
+            publishPending.set(false); // the run is finishing: the final report carries this change
         }
     }
 
@@ -257,8 +285,8 @@ public final class RunPipeline {
             phaseChanged = before.state() != now.state() || !before.workflowName().equals(now.workflowName());
             reports.put(directory, now);
         }
-        if (phaseChanged && !cancelled) {
-            reporter.update(report());
+        if (phaseChanged) {
+            publishSoon();
         }
     }
 
@@ -276,6 +304,7 @@ public final class RunPipeline {
                 return report();
             }
             finished = true;
+            publishing.shutdown();
             RunReport last = report();
             reporter.finish(last);
             return last;

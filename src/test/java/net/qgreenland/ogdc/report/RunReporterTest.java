@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import net.qgreenland.ogdc.action.WorkflowCommands;
+import net.qgreenland.ogdc.report.render.CheckRunSummaryRenderer;
 import net.qgreenland.ogdc.report.render.PullRequestCommentRenderer;
 import net.qgreenland.ogdc.report.render.ReportFixtures;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,39 @@ class RunReporterTest extends GitHubWireMockTest {
         github.verify(2, patchRequestedFor(urlPathMatching(RUNS + "/\\d+")));
         github.verify(1, patchRequestedFor(urlPathEqualTo("/repos/o/r/issues/comments/7")));
         github.verify(9, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aRunningRecipesUpdateIsNotSentAgainOnlyBecauseTimePassedButIsWhenItsProgressChanges() {
+        githubWithoutCheckRunsOrComment();
+        commentSevenCanBeEdited();
+        RunReporter reporter = reporter(Optional.of(checks(github.baseUrl())));
+        RunReport started = withRunningStage(ReportFixtures.running(ReportFixtures.pullRequest()), "1/4");
+        reporter.update(started);
+        int requests = github.getAllServeEvents().size();
+        // the running stage's timeline bar ends "now": the rendered body differs, the news does not
+        assertThat(CheckRunSummaryRenderer.render(started.recipes().get(2), started.at(started.updatedAt()
+                .plusSeconds(60)), List.of())).isNotEqualTo(CheckRunSummaryRenderer.render(started.recipes().get(2),
+                started, List.of()));
+
+        reporter.update(started.at(started.updatedAt().plusSeconds(60)));
+        assertThat(github.getAllServeEvents()).hasSize(requests);
+
+        reporter.update(withRunningStage(started, "2/4").at(started.updatedAt().plusSeconds(90)));
+        github.verify(1, patchRequestedFor(urlPathMatching(RUNS + "/\\d+")));
+    }
+
+    /** {@code run} with its last recipe running one stage, {@code progress} pods done. */
+    private static RunReport withRunningStage(RunReport run, String progress) {
+        List<RecipeReport> recipes = new java.util.ArrayList<>(run.recipes());
+        RecipeReport last = recipes.get(recipes.size() - 1);
+        StageSummary stage = new StageSummary("cmd-0", Map.of("Running", 3L, "Succeeded", 1L),
+                Optional.of(run.updatedAt().minusSeconds(120)), Optional.empty(), List.of(), 0);
+        recipes.set(recipes.size() - 1, new RecipeReport(last.directory(), last.recipeId(), last.state(),
+                last.workflowName(), last.argoUrl(), last.checkRunUrl(), Optional.of(progress), last.startedAt(),
+                last.finishedAt(), List.of(stage), last.problems(), last.logs(), last.reason(), last.detail()));
+        return new RunReport(run.repository(), run.headSha(), run.pullRequest(), run.trigger(), run.actionsRunUrl(),
+                run.updatedAt(), recipes, run.planMarkdown());
     }
 
     @Test

@@ -138,6 +138,44 @@ class ThrottledGitHubChecksTest {
     }
 
     @Test
+    void aCheckRunHeldQueuedIsNotCreatedDuringABatchThatCreatesItInProgress() {
+        checks.publish(update("a", CheckStatus.QUEUED, "queued"));
+        checks.publish(update("b", CheckStatus.QUEUED, "queued"));
+        clock.advance(GRACE.plusSeconds(1));
+
+        checks.batch(() -> {
+            // the timer fires while the batch's first publication is being sent, and the batch's own calls come
+            checks.sendDue();
+            checks.publish(update("a", CheckStatus.IN_PROGRESS, "running"));
+            checks.publish(update("b", CheckStatus.QUEUED, "queued, older"));
+            checks.sendDue();
+        });
+
+        assertThat(summaries()).as("during the batch").containsExactly("recipes/a running");
+        clock.advance(ThrottledGitHubChecks.SETTLE.minusMillis(1));
+        checks.sendDue();
+        assertThat(summaries()).as("before the batch has settled").containsExactly("recipes/a running");
+        clock.advance(Duration.ofMillis(1));
+        checks.sendDue();
+        assertThat(summaries()).containsExactly("recipes/a running", "recipes/b queued, older");
+        assertThat(github.published.get(1).status()).isEqualTo(CheckStatus.QUEUED);
+    }
+
+    @Test
+    void afterABatchTheTimerIsAskedToWakeWhenTheBatchHasSettled() {
+        checks.publish(update("b", CheckStatus.QUEUED, "queued"));
+        clock.advance(GRACE.plusSeconds(1));
+        timer.scheduled.clear();
+
+        checks.batch(() -> checks.publish(update("a", CheckStatus.IN_PROGRESS, "running")));
+
+        assertThat(timer.scheduled).singleElement().satisfies(wakeUp ->
+                assertThat(wakeUp.delay()).isEqualTo(ThrottledGitHubChecks.SETTLE));
+        timer.fireFirst(clock);
+        assertThat(summaries()).containsExactly("recipes/a running", "recipes/b queued");
+    }
+
+    @Test
     void aRecipeThatEndsWithinTheGraceHasItsCheckRunCreatedCompletedInOneRequest() {
         checks.publish(update("a", CheckStatus.QUEUED, "queued"));
         clock.advance(Duration.ofSeconds(1));
