@@ -60,7 +60,7 @@ final class PullRequestEvents {
         }
         Consumer<String> log = setup.log();
         GitHubRepository github = HttpGitHubRepository.connect(RunContexts.apiUrl(action), action.repository().get(),
-                setup.token().get(), log);
+                setup.token().get(), setup.pace(), log);
         PullRequestCommands.Reply reply = new PullRequestCommands(github, new ChangeScopeResolver(setup.git(), log),
                 log).decide(comment);
         log.accept("run: " + reply.answer());
@@ -76,7 +76,7 @@ final class PullRequestEvents {
             return Optional.of(new RunCommand.Request(run.scope(), context, fork,
                     runCommand.submitOptions(action, true), Optional.of(answer), run.approved(), false));
         }
-        Optional<ThrottledGitHubChecks> throttled = RunCommand.checks(action, setup.token(), log);
+        Optional<ThrottledGitHubChecks> throttled = RunCommand.checks(setup);
         try {
             Optional<GitHubChecks> checks = throttled.map(GitHubChecks.class::cast);
             String answer = reply.answer();
@@ -108,7 +108,7 @@ final class PullRequestEvents {
         RunContext context = RunContexts.of(setup.action(), Optional.of(pull), new ChangeScope.Nothing("closed"),
                 setup.token(), connection.token(env), connection.argoUi(env, Optional.empty()));
         List<WorkflowCanceller.CancelledRun> stopped;
-        Optional<ThrottledGitHubChecks> throttled = RunCommand.checks(setup.action(), setup.token(), setup.log());
+        Optional<ThrottledGitHubChecks> throttled = RunCommand.checks(setup);
         try {
             stopped = stopRuns(setup, context, throttled.map(GitHubChecks.class::cast), pull.number(),
                     workflow -> true, "Pull request #" + pull.number() + " was closed.");

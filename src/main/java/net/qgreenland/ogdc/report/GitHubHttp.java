@@ -72,9 +72,17 @@ final class GitHubHttp {
     private final Sleeper sleeper;
     private final Clock clock;
     private final Consumer<String> log;
+    private final WritePace pace;
+    /** When a pause for the write pace was last logged. */
+    private Instant pauseLogged = Instant.MIN;
 
-    /** {@code log} must already redact the token: messages here carry GitHub's own words. */
-    GitHubHttp(String apiUrl, String token, PublishRetry retry, Sleeper sleeper, Clock clock, Consumer<String> log) {
+    /**
+     * {@code log} must already redact the token: messages here carry GitHub's own words; {@code pace} spaces the
+     * writes.
+     */
+    GitHubHttp(String apiUrl, String token, PublishRetry retry, Sleeper sleeper, Clock clock, WritePace pace,
+            Consumer<String> log) {
+        this.pace = pace;
         this.api = apiUrl.replaceAll("/+$", "");
         this.token = token;
         this.retry = retry;
@@ -96,6 +104,9 @@ final class GitHubHttp {
     Answer send(String method, String target, JsonNode body) {
         URI uri = URI.create(target.startsWith("/") ? api + target : target);
         String what = method + " " + uri.getRawPath();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            keepPace(what);
+        }
         Waits waits = new Waits(what);
         RetryPolicy<Answer> policy = RetryPolicy.<Answer>builder()
                 .handleIf(failure -> failure instanceof CallFailure && ((CallFailure) failure).retried())
@@ -106,6 +117,29 @@ final class GitHubHttp {
                 .onRetry(event -> waits.sleep())
                 .build();
         return Failsafe.with(policy).get(() -> attempt(what, method, uri, body, waits));
+    }
+
+    /** Waits as long as the write pace asks; says so at most once a minute. */
+    private void keepPace(String what) {
+        Instant now = clock.instant();
+        Duration wait = pace.reserve(now);
+        if (wait.isZero()) {
+            return;
+        }
+        synchronized (this) {
+            if (!now.isBefore(pauseLogged.plus(Duration.ofMinutes(1)))) {
+                pauseLogged = now;
+                log.accept("GitHub: waiting " + Math.max(1, wait.toSeconds()) + " s before " + what + " to stay under "
+                        + pace.perMinute() + " writes a minute (GitHub's limit on content-generating requests)");
+            }
+        }
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallFailure(what + " was interrupted while waiting for its turn", Kind.REJECTED,
+                    Optional.empty());
+        }
     }
 
     /** {@code text} as one path segment or query value ({@code a b/c} → {@code a%20b%2Fc}). */

@@ -58,14 +58,14 @@ public final class HttpGitHubChecks implements GitHubChecks {
     private record Comment(long id, String body) {}
 
     HttpGitHubChecks(String apiUrl, String repository, String token, PublishRetry retry, Sleeper sleeper, Clock clock,
-            Consumer<String> log) {
+            WritePace pace, Consumer<String> log) {
         Objects.requireNonNull(token, "token");
         if (!repository.matches("[^/\\s]+/[^/\\s]+")) {
             throw new IllegalArgumentException("repository must be owner/name, not '" + repository + "'");
         }
         SecretRedactor redactor = new SecretRedactor(Optional.of(token));
         this.log = line -> log.accept(redactor.redact(line));
-        this.http = new GitHubHttp(apiUrl, token, retry, sleeper, clock, this.log);
+        this.http = new GitHubHttp(apiUrl, token, retry, sleeper, clock, pace, this.log);
         this.repo = "/repos/" + repository;
     }
 
@@ -75,8 +75,14 @@ public final class HttpGitHubChecks implements GitHubChecks {
      * with {@code token}; warnings go to {@code log} without the token. Nothing is requested until the first call.
      */
     public static HttpGitHubChecks connect(String apiUrl, String repository, String token, Consumer<String> log) {
+        return connect(apiUrl, repository, token, new WritePace(WritePace.GITHUB_LIMIT), log);
+    }
+
+    /** As {@link #connect(String, String, String, Consumer)}, its writes spaced by {@code pace}. */
+    public static HttpGitHubChecks connect(String apiUrl, String repository, String token, WritePace pace,
+            Consumer<String> log) {
         return new HttpGitHubChecks(apiUrl, repository, token, PublishRetry.DEFAULT, Sleeper.REAL, Clock.systemUTC(),
-                log);
+                pace, log);
     }
 
     // Synchronized: GitHub asks integrations to send their writes one after another, and a rate-limit wait

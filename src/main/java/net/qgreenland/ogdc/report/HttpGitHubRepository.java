@@ -23,21 +23,28 @@ public final class HttpGitHubRepository implements GitHubRepository {
     private final String repository;
 
     HttpGitHubRepository(String apiUrl, String repository, String token, PublishRetry retry, Sleeper sleeper,
-            Clock clock, Consumer<String> log) {
+            Clock clock, WritePace pace, Consumer<String> log) {
         Objects.requireNonNull(token, "token");
         if (!repository.matches("[^/\\s]+/[^/\\s]+")) {
             throw new IllegalArgumentException("repository must be owner/name, not '" + repository + "'");
         }
         SecretRedactor redactor = new SecretRedactor(Optional.of(token));
-        this.http = new GitHubHttp(apiUrl, token, retry, sleeper, clock, line -> log.accept(redactor.redact(line)));
+        this.http = new GitHubHttp(apiUrl, token, retry, sleeper, clock, pace,
+                line -> log.accept(redactor.redact(line)));
         this.repo = "/repos/" + repository;
         this.repository = repository;
     }
 
     /** Reads {@code repository} ({@code owner/name}) through the REST API at {@code apiUrl} with {@code token}. */
     public static GitHubRepository connect(String apiUrl, String repository, String token, Consumer<String> log) {
+        return connect(apiUrl, repository, token, new WritePace(WritePace.GITHUB_LIMIT), log);
+    }
+
+    /** As {@link #connect(String, String, String, Consumer)}, its writes spaced by {@code pace}. */
+    public static GitHubRepository connect(String apiUrl, String repository, String token, WritePace pace,
+            Consumer<String> log) {
         return new HttpGitHubRepository(apiUrl, repository, token, PublishRetry.DEFAULT, Sleeper.REAL,
-                Clock.systemUTC(), log);
+                Clock.systemUTC(), pace, log);
     }
 
     @Override

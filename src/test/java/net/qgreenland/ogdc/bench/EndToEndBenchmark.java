@@ -53,14 +53,16 @@ public final class EndToEndBenchmark {
     static String measure(int runs, int naiveUpTo) throws Exception {
         Path temp = Files.createTempDirectory("ogdc-e2e-bench-");
         List<String> rows = new ArrayList<>();
-        rows.add("| R | ogdc-action `run` median s | min s | max s | GitHub requests | target 2R + 3"
-                + " | GitHub requests one after another x " + DELAY_MILLIS + " ms, s | Argo requests"
-                + " | naive script s | naive GitHub requests | naive Argo requests | naive / ogdc-action |");
-        rows.add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        rows.add("| R | ogdc-action `run` median s | min s | max s | same, `github-writes-per-minute: 0` median s"
+                + " | GitHub requests | target 2R + 3 | GitHub requests one after another x " + DELAY_MILLIS
+                + " ms, s | Argo requests | naive script s | naive GitHub requests | naive Argo requests"
+                + " | naive / ogdc-action |");
+        rows.add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         String kinds = "";
         double naivePerRecipe = 0;
         double naiveArgoPerRecipe = 0;
         List<Double> medians = new ArrayList<>();
+        List<Double> unpacedMedians = new ArrayList<>();
         try (ActionFixture fixture = new ActionFixture(temp, DELAY_MILLIS)) {
             // one unreported run first, so the rows compare steady-state runs (the cold start is item 5)
             run(fixture, fixture.repository("warm-up", 1, 1));
@@ -75,7 +77,15 @@ public final class EndToEndBenchmark {
                             r, i + 1, last.micros() / 1e6, last.github(), last.argo(), last.code());
                 }
                 kinds = last.kinds();
+                long[] unpaced = new long[runs];
+                for (int i = 0; i < runs; i++) {
+                    Sample free = run(fixture, change, Map.of("INPUT_GITHUB-WRITES-PER-MINUTE", "0"));
+                    unpaced[i] = free.micros();
+                    System.err.printf(Locale.ROOT, "R=%d run %d without a write pace: %.2f s, %d GitHub requests%n",
+                            r, i + 1, free.micros() / 1e6, free.github());
+                }
                 double median = Measurements.median(micros) / 1e6;
+                unpacedMedians.add(Measurements.median(unpaced) / 1e6);
                 medians.add(median);
                 String naive;
                 if (r <= naiveUpTo) {
@@ -91,9 +101,10 @@ public final class EndToEndBenchmark {
                             r * naivePerRecipe, r, naivePerRecipe, r, r * naiveArgoPerRecipe,
                             r * naivePerRecipe / median);
                 }
-                rows.add(String.format(Locale.ROOT, "| %d | %.2f | %.2f | %.2f | %d | %d | %.2f | %d | %s |", r,
-                        median, Measurements.min(micros) / 1e6, Measurements.max(micros) / 1e6, last.github(),
-                        2 * r + 3, last.github() * DELAY_MILLIS / 1000.0, last.argo(), naive));
+                rows.add(String.format(Locale.ROOT, "| %d | %.2f | %.2f | %.2f | %.2f | %d | %d | %.2f | %d | %s |",
+                        r, median, Measurements.min(micros) / 1e6, Measurements.max(micros) / 1e6,
+                        Measurements.median(unpaced) / 1e6, last.github(), 2 * r + 3,
+                        last.github() * DELAY_MILLIS / 1000.0, last.argo(), naive));
             }
         } finally {
             Measurements.deleteRecursively(temp);
@@ -103,18 +114,26 @@ public final class EndToEndBenchmark {
                 + " finish " + FINISH_MILLIS + " ms after submission; " + runs + " runs per R after one warm-up run,"
                 + " in one JVM; naive script: for each recipe submit, GET every 5 s until done, post a comment; "
                 + Runtime.getRuntime().availableProcessors() + " cores; java " + System.getProperty("java.version")
-                + "\n" + String.format(Locale.ROOT, "wall time R=100 / R=1: %.2fx (target <= 2x)",
-                        medians.get(medians.size() - 1) / medians.get(0)) + "\n"
+                + "\n" + String.format(Locale.ROOT, "wall time R=100 / R=1: %.2fx; without the write pace %.2fx"
+                        + " (target <= 2x)", medians.get(medians.size() - 1) / medians.get(0),
+                        unpacedMedians.get(unpacedMedians.size() - 1) / unpacedMedians.get(0)) + "\n"
                 + "requests at R=" + SIZES[SIZES.length - 1] + ": " + kinds + "\n\n";
         return header + String.join("\n", rows) + "\n";
     }
 
     /** {@code Main.run} as the action, against a fresh stub Argo Server; GitHub's request log is reset first. */
     static Sample run(ActionFixture fixture, ActionFixture.Change change) throws Exception {
+        return run(fixture, change, Map.of());
+    }
+
+    /** As {@link #run(ActionFixture, ActionFixture.Change)}, with more action inputs. */
+    static Sample run(ActionFixture fixture, ActionFixture.Change change, Map<String, String> inputs)
+            throws Exception {
         try (SlowArgoServer argo = SlowArgoServer.start(DELAY_MILLIS, FINISH_MILLIS)) {
             fixture.resetGitHub();
-            Map<String, String> env = fixture.environment("pull_request", change,
-                    ActionFixture.argoServer(argo.url()));
+            Map<String, String> all = new java.util.HashMap<>(ActionFixture.argoServer(argo.url()));
+            all.putAll(inputs);
+            Map<String, String> env = fixture.environment("pull_request", change, all);
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             long start = System.nanoTime();

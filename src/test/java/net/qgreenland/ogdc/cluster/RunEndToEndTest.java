@@ -132,6 +132,17 @@ class RunEndToEndTest {
         assertThat(action.createdBodies()).hasSize(3);
     }
 
+    @Test
+    void aWritePaceThatIsNotAWholeNumberStopsTheRunBeforeAnythingIsDone() {
+        Result run = action.runAction("push", push(), Map.of("INPUT_GITHUB-WRITES-PER-MINUTE", "eighty"));
+
+        assertThat(run.code()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("github-writes-per-minute must be a whole number, 0 (no limit) or more, got "
+                + "'eighty'").doesNotContain("Exception");
+        assertThat(action.cluster.workflows()).isEmpty();
+        assertThat(action.createdBodies()).isEmpty();
+    }
+
     private ObjectNode push() {
         return ActionHarness.webhook("push.branch-updated.probot.json").put("before", change.before())
                 .put("after", change.after()).put("ref", "refs/heads/main");

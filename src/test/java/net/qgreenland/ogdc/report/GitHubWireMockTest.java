@@ -39,7 +39,7 @@ abstract class GitHubWireMockTest {
 
     HttpGitHubChecks checks(String apiUrl) {
         return new HttpGitHubChecks(apiUrl, "o/r", TOKEN, RETRY, sleeps::add, Clock.fixed(NOW, ZoneOffset.UTC),
-                logs::add);
+                new WritePace(WritePace.GITHUB_LIMIT), logs::add);
     }
 
     @AfterEach

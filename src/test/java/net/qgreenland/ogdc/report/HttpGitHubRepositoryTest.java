@@ -25,7 +25,7 @@ class HttpGitHubRepositoryTest extends GitHubWireMockTest {
 
     HttpGitHubRepository repository() {
         return new HttpGitHubRepository(github.baseUrl(), "o/r", TOKEN, RETRY, sleeps::add,
-                Clock.fixed(NOW, ZoneOffset.UTC), logs::add);
+                Clock.fixed(NOW, ZoneOffset.UTC), new WritePace(WritePace.GITHUB_LIMIT), logs::add);
     }
 
     @ParameterizedTest(name = "role {0}, permission {1}: {2}")
