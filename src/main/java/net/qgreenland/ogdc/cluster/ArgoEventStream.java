@@ -237,6 +237,7 @@ final class ArgoEventStream implements WorkflowWatch {
             return true;
         }
         if (type.equals("DELETED")) {
+            changes.deleted(state.name());
             notice("Workflow '" + state.name() + "' was deleted");
             return true;
         }

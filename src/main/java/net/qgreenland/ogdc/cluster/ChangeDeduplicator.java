@@ -12,6 +12,7 @@ final class ChangeDeduplicator {
 
     private final WorkflowListener listener;
     private final Map<String, WorkflowState> delivered = new HashMap<>();
+    private final java.util.Set<String> gone = new java.util.HashSet<>();
 
     ChangeDeduplicator(WorkflowListener listener) {
         this.listener = listener;
@@ -26,6 +27,17 @@ final class ChangeDeduplicator {
         delivered.put(state.name(), state);
         listener.onChange(state);
         return true;
+    }
+
+    /**
+     * Passes on that {@code name} was deleted, once, unless its final state was delivered (then it had ended); a
+     * re-read stream can repeat the deletion.
+     */
+    synchronized void deleted(String name) {
+        WorkflowState previous = delivered.get(name);
+        if ((previous == null || !previous.isTerminal()) && gone.add(name)) {
+            listener.onDeleted(name);
+        }
     }
 
     void notice(String notice) {

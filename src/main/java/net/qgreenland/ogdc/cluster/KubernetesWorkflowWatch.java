@@ -209,11 +209,19 @@ final class KubernetesWorkflowWatch implements WorkflowWatch {
 
         @Override
         public void eventReceived(Action action, GenericKubernetesResource resource) {
-            // DELETED is left out: a deleted workflow simply stops changing; BOOKMARK only moves the version
-            if (action != Action.ADDED && action != Action.MODIFIED) {
+            // BOOKMARK only moves the version
+            if (action != Action.ADDED && action != Action.MODIFIED && action != Action.DELETED) {
                 return;
             }
             Optional<WorkflowState> state = gateway.toStateIfNamed(resource);
+            if (action == Action.DELETED) {
+                state.filter(s -> selector.matches(s.labels())).ifPresent(s -> run(() -> {
+                    if (id == generation && !closed.get()) {
+                        changes.deleted(s.name());
+                    }
+                }));
+                return;
+            }
             state.ifPresent(s -> run(() -> {
                 if (id == generation) {
                     // an event proves the connection works: what went wrong before is over

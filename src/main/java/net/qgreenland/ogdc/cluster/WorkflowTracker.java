@@ -24,6 +24,8 @@ public final class WorkflowTracker implements AutoCloseable {
     private final Consumer<WorkflowState> progress;
     private final Map<String, WorkflowState> latest = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<WorkflowState>> finals = new ConcurrentHashMap<>();
+    /** Completed when the watch saw a workflow deleted, to end its waiter's wait before the next check. */
+    private final Map<String, CompletableFuture<Void>> wakeUps = new ConcurrentHashMap<>();
     private final ChangeDeduplicator seen = new ChangeDeduplicator(this::changed);
     private final WorkflowWatch watch;
 
@@ -44,6 +46,12 @@ public final class WorkflowTracker implements AutoCloseable {
             @Override
             public void onChange(WorkflowState state) {
                 record(state);
+            }
+
+            @Override
+            public void onDeleted(String name) {
+                // the waiter asks the gateway now, learns the workflow is gone and says so
+                wakeUps.computeIfAbsent(name, n -> new CompletableFuture<>()).complete(null);
             }
 
             @Override
@@ -74,12 +82,20 @@ public final class WorkflowTracker implements AutoCloseable {
             if (end.isDone() || left <= 0) {
                 return end.isDone() ? Optional.of(end.join()) : Optional.empty();
             }
+            CompletableFuture<Void> deleted = wakeUps.computeIfAbsent(name, n -> new CompletableFuture<>());
             try {
-                return Optional.of(end.get(Math.min(left, recheck.toNanos()), TimeUnit.NANOSECONDS));
+                CompletableFuture.anyOf(end, deleted).get(Math.min(left, recheck.toNanos()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 // Not over yet: ask the gateway directly, then wait again.
             } catch (ExecutionException e) {
                 throw new IllegalStateException("a tracked workflow's future cannot fail", e);
+            }
+            if (end.isDone()) {
+                return Optional.of(end.join());
+            }
+            // Deleted, or time for a check: the gateway is asked at the top of the loop.
+            if (deleted.isDone()) {
+                wakeUps.remove(name, deleted);
             }
         }
     }

@@ -80,10 +80,16 @@ final class ArgoServerFixtures {
     static final class RecordingListener implements WorkflowListener {
         final List<WorkflowState> states = new CopyOnWriteArrayList<>();
         final List<String> notices = new CopyOnWriteArrayList<>();
+        final List<String> deleted = new CopyOnWriteArrayList<>();
 
         @Override
         public void onChange(WorkflowState state) {
             states.add(state);
+        }
+
+        @Override
+        public void onDeleted(String name) {
+            deleted.add(name);
         }
 
         @Override

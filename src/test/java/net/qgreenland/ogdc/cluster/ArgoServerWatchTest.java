@@ -237,7 +237,7 @@ class ArgoServerWatchTest {
     }
 
     @Test
-    void aDeletedWorkflowIsANoticeNotAChange() {
+    void aDeletedWorkflowIsANoticeAndADeletionNotAChange() {
         server.stubFor(listRequest().willReturn(okJson("{\"items\":[]}")));
         server.stubFor(streamRequest().willReturn(stream(event("ADDED", "running.json")
                 + event("DELETED", "running.json").replace("48231", "48299"))));
@@ -247,6 +247,7 @@ class ArgoServerWatchTest {
         watch.close();
 
         assertThat(listener.states).extracting(WorkflowState::resourceVersion).containsExactly("48231");
+        assertThat(listener.deleted).containsExactly("seal-tags-shell-x7k2p");
     }
 
     @Test

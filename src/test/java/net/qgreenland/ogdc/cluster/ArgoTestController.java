@@ -75,6 +75,12 @@ final class ArgoTestController {
         return WorkflowPhase.fromArgo(status.path("phase").asText());
     }
 
+    /** Deletes workflow {@code name}, as {@code argo delete} (or its TTL) would. */
+    void delete(String name) {
+        client.genericKubernetesResources(KubernetesArgoGateway.WORKFLOWS).inNamespace(namespace).withName(name)
+                .delete();
+    }
+
     /** Advances {@code name} until it has finished. */
     void finish(String name) {
         while (!advance(name).isTerminal()) {

@@ -64,6 +64,7 @@ class FaultMatrixEndToEndTest {
             "Kubernetes answers 409 to a workflow creation", "failed: 409 Conflict",
             "Argo Server answers 409 to a workflow creation", "failed: 409",
             "the workflows are deleted while watched", "disappeared while being waited for",
+            "the running workflows are deleted while watched", "disappeared while being waited for",
             "SIGTERM mid-run", "2 cancelled");
     static final String EVENTS = "/api/v1/workflow-events/" + FakeArgoServer.NAMESPACE;
     static final String CHECK_RUNS = "/repos/o/r/check-runs";
@@ -142,6 +143,9 @@ class FaultMatrixEndToEndTest {
                 new Row("the workflows are deleted while watched", Mode.ARGO_SERVER,
                         FaultMatrixEndToEndTest::deleteEveryWorkflowOnceSubmitted, FaultMatrixEndToEndTest::push,
                         t -> t.argo.submitted().size() == 2, 1, Map.of("recipes/alpha", "errored",
+                                "recipes/beta", "errored", "recipes/broken", "invalid")),
+                new Row("the running workflows are deleted while watched", Mode.KUBERNETES, t -> { },
+                        FaultMatrixEndToEndTest::deleteWhileRunning, t -> true, 1, Map.of("recipes/alpha", "errored",
                                 "recipes/beta", "errored", "recipes/broken", "invalid")),
                 new Row("SIGTERM mid-run", Mode.KUBERNETES, t -> { }, FaultMatrixEndToEndTest::sigtermMidRun,
                         t -> true, 143, Map.of("recipes/alpha", "cancelled", "recipes/beta", "cancelled",
@@ -290,6 +294,18 @@ class FaultMatrixEndToEndTest {
         await().atMost(PATIENCE).alias("both check runs in progress").until(() ->
                 action.checkRunsSentInProgress().size() == 2);
         return job;
+    }
+
+    /**
+     * Both workflows are deleted while they run: the watch's DELETED events end the waits at once (the periodic
+     * check would come only after a minute), and both recipes end errored.
+     */
+    private static Result deleteWhileRunning(FaultMatrixEndToEndTest test) {
+        ActionProcess process = test.startUntilBothRun();
+        test.workflowNames().forEach(test.action.cluster.controller::delete);
+        await().atMost(Duration.ofSeconds(30)).alias("the program ends before its periodic check; it said:\n"
+                + process.errSoFar()).until(() -> !process.process().isAlive());
+        return process.result();
     }
 
     private static Result sigtermMidRun(FaultMatrixEndToEndTest test) {
