@@ -290,7 +290,7 @@ final class RunCommand implements Callable<Integer> {
                     request.options(), overwrite, stopOnCancel, parallel, context, supersession,
                     new ApprovalGate(runPolicy.maxPodHours(action), request.approved()), Clock.systemUTC(), log);
             try {
-                RunReport report = runCancellably(pipeline, request.scope());
+                RunReport report = runCancellably(pipeline, request.scope(), setup.pace());
                 // the final report is out; what it left queued (submitted with --no-wait, not started yet) must
                 // exist on GitHub for a later run or sync to complete
                 throttled.ifPresent(ThrottledGitHubChecks::flush);
@@ -323,9 +323,16 @@ final class RunCommand implements Callable<Integer> {
         return context.branch().map(branch -> Supersession.ofBranch(canceller, branch, context.headSha()));
     }
 
-    /** Runs the pipeline with a shutdown hook that reports the run cancelled if the job is stopped (SIGTERM). */
-    private static RunReport runCancellably(RunPipeline pipeline, ChangeScope scope) throws InterruptedException {
-        Thread onTerm = new Thread(pipeline::cancel, "ogdc-cancel");
+    /**
+     * Runs the pipeline with a shutdown hook that reports the run cancelled if the job is stopped (SIGTERM), its
+     * writes to GitHub no longer waiting for {@code pace}.
+     */
+    private static RunReport runCancellably(RunPipeline pipeline, ChangeScope scope, WritePace pace)
+            throws InterruptedException {
+        Thread onTerm = new Thread(() -> {
+            pace.hurry();
+            pipeline.cancel();
+        }, "ogdc-cancel");
         Runtime.getRuntime().addShutdownHook(onTerm);
         try {
             return pipeline.run(scope);

@@ -134,7 +134,7 @@ final class GitHubHttp {
             }
         }
         try {
-            sleeper.sleep(wait);
+            pace.waitTurn(wait, sleeper);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CallFailure(what + " was interrupted while waiting for its turn", Kind.REJECTED,

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * At most {@link #perMinute} writes (POST, PATCH, PUT, DELETE) to GitHub in any 60 seconds: GitHub's documented
@@ -21,6 +23,9 @@ public final class WritePace {
     private static final Duration WINDOW = Duration.ofMinutes(1);
 
     private final int perMinute;
+    private volatile boolean hurrying;
+    /** The threads waiting for their turn, which {@link #hurry} wakes. */
+    private final Set<Thread> waiting = new HashSet<>();
     /** When each write of the last minute was (or will be) sent, oldest first. */
     private final Deque<Instant> writes = new ArrayDeque<>();
 
@@ -37,11 +42,53 @@ public final class WritePace {
     }
 
     /**
+     * From now on no write waits: the job is being cancelled, and its final report must reach GitHub before the
+     * runner kills the process; a short burst over the pace is better than check runs left in progress.
+     */
+    public void hurry() {
+        synchronized (waiting) {
+            hurrying = true;
+            waiting.forEach(Thread::interrupt);
+        }
+    }
+
+    /**
+     * Waits {@code wait} through {@code sleeper}, or less if {@link #hurry} is called meanwhile (then it returns as
+     * if the wait were over).
+     *
+     * @throws InterruptedException if the thread is interrupted for another reason
+     */
+    void waitTurn(Duration wait, Sleeper sleeper) throws InterruptedException {
+        Thread self = Thread.currentThread();
+        synchronized (waiting) {
+            if (hurrying) {
+                return;
+            }
+            waiting.add(self);
+        }
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            if (!hurrying) {
+                throw e;
+            }
+        } finally {
+            synchronized (waiting) {
+                waiting.remove(self);
+                if (hurrying) {
+                    // hurry() may have interrupted this thread just after its wait ended: the write must not fail
+                    Thread.interrupted();
+                }
+            }
+        }
+    }
+
+    /**
      * Books a write wanted at {@code now}: how long to wait before sending it (zero within the pace). The write is
      * booked at the time it will go, so writers waiting at once are spread, not sent together.
      */
     synchronized Duration reserve(Instant now) {
-        if (perMinute == 0) {
+        if (perMinute == 0 || hurrying) {
             return Duration.ZERO;
         }
         while (!writes.isEmpty() && !writes.peekFirst().plus(WINDOW).isAfter(now)) {

@@ -84,4 +84,26 @@ class JobCancelledEndToEndTest {
         assertThat(alpha.path("output").path("summary").asText()).containsIgnoringCase("cancelled");
         assertThat(result.printedUnmasked()).doesNotContain(ActionHarness.TOKEN);
     }
+
+    @Test
+    void sigtermWhileReportsWaitForGitHubsWritePaceStillCompletesEveryCheckRunBeforeTheProcessEnds() {
+        ObjectNode push = ActionHarness.webhook("push.branch-updated.probot.json").put("before", change.before())
+                .put("after", change.after()).put("ref", "refs/heads/main");
+        // one write a minute: the first check run goes out, every other write waits its turn
+        job = action.startAction("push", push, Map.of("INPUT_GITHUB-WRITES-PER-MINUTE", "1"));
+        await().atMost(PATIENCE).alias("a write waiting for its turn; the program said:\n" + job.errSoFar())
+                .until(() -> job.errSoFar().contains("to stay under 1 writes a minute") || !job.process().isAlive());
+        assertThat(job.process().isAlive()).as(job.errSoFar()).isTrue();
+
+        job.process().destroy();
+
+        // well before the waiting write's turn (a minute after the first): the final report does not wait
+        await().atMost(Duration.ofSeconds(30)).alias("the program exits").until(() -> !job.process().isAlive());
+        Result result = job.result();
+        assertThat(result.code()).as("killed by SIGTERM (128 + 15)\n" + result.err()).isEqualTo(143);
+        action.assertCheckRunsEnded(Map.of("recipes/alpha", "cancelled", "recipes/beta", "cancelled",
+                "recipes/broken", "failure"));
+        assertThat(action.createdBodies()).as("each check run created once").hasSize(3);
+        assertThat(result.printedUnmasked()).doesNotContain(ActionHarness.TOKEN);
+    }
 }

@@ -6,11 +6,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The write pace: at most 80 writes to GitHub in any minute, the rest waiting their turn, reads never. */
@@ -39,6 +42,32 @@ class WritePaceTest extends GitHubWireMockTest {
 
         assertThat(pace.reserve(T.plusSeconds(121))).isZero();
         assertThat(pace.reserve(T.plusSeconds(121))).isZero();
+    }
+
+    @Test
+    void hurryingWakesAWriterWaitingForItsTurnAndNoLaterWriteWaits() throws Exception {
+        WritePace pace = new WritePace(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicBoolean interruptedAfter = new AtomicBoolean();
+        Thread writer = new Thread(() -> {
+            try {
+                pace.waitTurn(Duration.ofHours(1), Sleeper.REAL);
+                interruptedAfter.set(Thread.currentThread().isInterrupted());
+            } catch (InterruptedException | RuntimeException e) {
+                failure.set(e);
+            }
+        });
+        writer.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> writer.getState() == Thread.State.TIMED_WAITING);
+
+        pace.hurry();
+        writer.join(Duration.ofSeconds(30).toMillis());
+
+        assertThat(writer.isAlive()).isFalse();
+        assertThat(failure.get()).isNull();
+        assertThat(interruptedAfter).as("the write that follows must not be interrupted").isFalse();
+        assertThat(pace.reserve(T)).isZero();
+        assertThat(pace.reserve(T)).isZero();
     }
 
     @Test
