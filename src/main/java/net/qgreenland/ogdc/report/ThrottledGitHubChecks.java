@@ -157,10 +157,11 @@ public final class ThrottledGitHubChecks implements GitHubChecks, AutoCloseable 
     }
 
     /**
-     * While a batch (a report of the whole run) is under way, and for {@link #SETTLE} after it, no check run still
-     * held queued is created by the timer or by another check run's call: the batch carries every recipe's current
-     * state, so a recipe that has started meanwhile is created in progress by it or by the next batch (one request,
-     * not two). What is still held after that is sent when its time has come.
+     * While a batch (a report of the whole run) is under way, nothing waiting is sent by the timer or by another
+     * check run's call: the batch carries every recipe's current state, so what waits may be out of date by the time
+     * the batch reaches it (a recipe that has ended meanwhile is completed by the batch, not first updated in progress
+     * and then completed); what still waits is sent after the batch when its time has come. A check run still held
+     * queued waits {@link #SETTLE} more, because the next batch may create it in progress (one request, not two).
      */
     @Override
     public void batch(Runnable publications) {
@@ -202,7 +203,7 @@ public final class ThrottledGitHubChecks implements GitHubChecks, AutoCloseable 
         } finally {
             // also when the timer fired a little early by this clock: what is not yet due gets a new wake-up
             // those held for a batch are looked at when it is over
-            runs.values().stream().filter(run -> run.waiting != null && !(batches > 0 && run.sentStatus == null))
+            runs.values().stream().filter(run -> run.waiting != null && batches == 0)
                     .map(run -> run.sentStatus == null && run.dueAt.isBefore(quietFrom) ? quietFrom : run.dueAt)
                     .min(Instant::compareTo).ifPresent(due -> wakeAt(due, now));
         }
@@ -268,12 +269,13 @@ public final class ThrottledGitHubChecks implements GitHubChecks, AutoCloseable 
         return now.isBefore(due) ? Optional.of(due) : Optional.empty();
     }
 
-    /** Sends the waiting updates of other check runs whose time has come. */
+    /** Sends the waiting updates of other check runs whose time has come, unless a batch is under way. */
     private void sendDue(Instant now, String except) {
         List<RunState> due = new ArrayList<>();
         for (Map.Entry<String, RunState> entry : runs.entrySet()) {
             RunState run = entry.getValue();
-            if (run.waiting != null && !entry.getKey().equals(except) && !now.isBefore(run.dueAt)
+            // while a batch is under way it sends each check run's latest state itself: what waits goes after it
+            if (run.waiting != null && !entry.getKey().equals(except) && !now.isBefore(run.dueAt) && batches == 0
                     && !heldForBatch(run, now)) {
                 due.add(run);
             }

@@ -162,6 +162,35 @@ class ThrottledGitHubChecksTest {
     }
 
     @Test
+    void aWaitingInProgressUpdateDueDuringABatchIsReplacedByTheBatchNotSentBeforeIt() {
+        checks.publish(update("a", CheckStatus.IN_PROGRESS, "1 of 4"));
+        checks.publish(update("b", CheckStatus.IN_PROGRESS, "1 of 2"));
+        checks.publish(update("a", CheckStatus.IN_PROGRESS, "2 of 4"));
+        checks.publish(update("b", CheckStatus.IN_PROGRESS, "2 of 2, waiting"));
+        clock.advance(INTERVAL);
+
+        checks.batch(() -> {
+            checks.sendDue();
+            checks.publish(update("a", CheckStatus.COMPLETED, "done"));
+            checks.publish(update("b", CheckStatus.COMPLETED, "done"));
+        });
+
+        assertThat(summaries()).containsExactly("recipes/a 1 of 4", "recipes/b 1 of 2", "recipes/a done",
+                "recipes/b done");
+    }
+
+    @Test
+    void whatStillWaitsAfterABatchIsSentWhenItIsDue() {
+        checks.publish(update("a", CheckStatus.IN_PROGRESS, "1 of 4"));
+        checks.publish(update("a", CheckStatus.IN_PROGRESS, "2 of 4"));
+        clock.advance(INTERVAL);
+
+        checks.batch(() -> checks.publish(update("b", CheckStatus.IN_PROGRESS, "started")));
+
+        assertThat(summaries()).containsExactly("recipes/a 1 of 4", "recipes/b started", "recipes/a 2 of 4");
+    }
+
+    @Test
     void afterABatchTheTimerIsAskedToWakeWhenTheBatchHasSettled() {
         checks.publish(update("b", CheckStatus.QUEUED, "queued"));
         clock.advance(GRACE.plusSeconds(1));
