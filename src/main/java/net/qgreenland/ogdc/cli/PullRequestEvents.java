@@ -76,7 +76,7 @@ final class PullRequestEvents {
             return Optional.of(new RunCommand.Request(run.scope(), context, fork,
                     runCommand.submitOptions(action, true), Optional.of(answer), run.approved(), false));
         }
-        Optional<ThrottledGitHubChecks> throttled = RunCommand.checks(setup);
+        Optional<ThrottledGitHubChecks> throttled = GitHubReportOptions.checks(setup);
         try {
             Optional<GitHubChecks> checks = throttled.map(GitHubChecks.class::cast);
             String answer = reply.answer();
@@ -108,7 +108,7 @@ final class PullRequestEvents {
         RunContext context = RunContexts.of(setup.action(), Optional.of(pull), new ChangeScope.Nothing("closed"),
                 setup.token(), connection.token(env), connection.argoUi(env, Optional.empty()));
         List<WorkflowCanceller.CancelledRun> stopped;
-        Optional<ThrottledGitHubChecks> throttled = RunCommand.checks(setup);
+        Optional<ThrottledGitHubChecks> throttled = GitHubReportOptions.checks(setup);
         try {
             stopped = stopRuns(setup, context, throttled.map(GitHubChecks.class::cast), pull.number(),
                     workflow -> true, "Pull request #" + pull.number() + " was closed.");

@@ -24,7 +24,6 @@ import net.qgreenland.ogdc.git.JGitChanges;
 import net.qgreenland.ogdc.plan.RunPlanner;
 import net.qgreenland.ogdc.report.GitHubChecks;
 import net.qgreenland.ogdc.report.GitHubException;
-import net.qgreenland.ogdc.report.HttpGitHubChecks;
 import net.qgreenland.ogdc.report.RunReport;
 import net.qgreenland.ogdc.report.RunReporter;
 import net.qgreenland.ogdc.report.ThrottledGitHubChecks;
@@ -75,11 +74,6 @@ final class RunCommand implements Callable<Integer> {
     static final String COMMAND_INPUT = "command";
     static final String HELPER_IMAGE_INPUT = "helper-image";
     static final String STEP_IMAGE_INPUT = "step-image";
-    static final String GITHUB_WRITES_INPUT = "github-writes-per-minute";
-    /** The longest a check run's progress waits to be sent after its last update. */
-    static final Duration UPDATE_INTERVAL = Duration.ofSeconds(10);
-    /** How long a new check run's queued state is held, to create it in progress if its recipe starts meanwhile. */
-    static final Duration QUEUED_GRACE = Duration.ofSeconds(5);
 
     @Spec
     CommandSpec spec;
@@ -121,10 +115,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Recipes being submitted at once (default 4); submitted ones are followed without limit.")
     int parallel = 4;
 
-    @Option(names = "--github-writes-per-minute", paramLabel = "N", description = "At most N writes to GitHub in any "
-            + "minute, the rest waiting their turn (input github-writes-per-minute; default 80, GitHub's limit on "
-            + "content-generating requests; 0: no limit).")
-    Integer githubWritesPerMinute;
+    @Mixin
+    GitHubReportOptions github;
 
     private final Path workingDirectory;
     private final Map<String, String> env;
@@ -175,7 +167,7 @@ final class RunCommand implements Callable<Integer> {
         try (GitChanges git = JGitChanges.open(change.repositoryDirectory(action, workingDirectory), token,
                 change.compare(action, token), log)) {
             Optional<ActionEvent> event = event(action);
-            Setup setup = new Setup(action, commands, token, settings, translator, git, writePace(action), log);
+            Setup setup = new Setup(action, commands, token, settings, translator, git, github.writePace(action), log);
             Optional<Request> request;
             if (event.isPresent() && event.get() instanceof ActionEvent.CommentCommand comment) {
                 request = pullRequestEvents().command(setup, comment);
@@ -209,25 +201,6 @@ final class RunCommand implements Callable<Integer> {
     record Setup(ActionEnvironment action, WorkflowCommands commands, Optional<String> token,
                          TranslationSettings settings, RecipeTranslator translator, GitChanges git, WritePace pace,
                          Consumer<String> log) {}
-
-    /** The pace of writes to GitHub: {@code --github-writes-per-minute}, the input, or GitHub's limit. */
-    private WritePace writePace(ActionEnvironment action) {
-        Optional<String> text = Optional.ofNullable(githubWritesPerMinute).map(String::valueOf)
-                .or(() -> action.input(GITHUB_WRITES_INPUT)).map(String::strip).filter(value -> !value.isEmpty());
-        if (text.isEmpty()) {
-            return new WritePace(WritePace.GITHUB_LIMIT);
-        }
-        try {
-            int perMinute = Integer.parseInt(text.get());
-            if (perMinute >= 0) {
-                return new WritePace(perMinute);
-            }
-        } catch (NumberFormatException e) {
-            // answered below with what is expected
-        }
-        throw new ParameterException(spec.commandLine(), GITHUB_WRITES_INPUT + " must be a whole number, 0 (no "
-                + "limit) or more, got '" + text.get() + "'");
-    }
 
     /**
      * One run to execute: the recipes {@code scope} selects, reported against {@code context}; a fork's only
@@ -268,7 +241,7 @@ final class RunCommand implements Callable<Integer> {
         ActionEnvironment action = setup.action();
         Consumer<String> log = setup.log();
         RunContext context = request.context();
-        Optional<ThrottledGitHubChecks> throttled = checks(setup,
+        Optional<ThrottledGitHubChecks> throttled = GitHubReportOptions.checks(setup,
                 request.justOpened() ? context.pullRequest() : OptionalInt.empty());
         Optional<GitHubChecks> checks = throttled.map(GitHubChecks.class::cast);
         PrintWriter err = spec.commandLine().getErr();
@@ -362,27 +335,6 @@ final class RunCommand implements Callable<Integer> {
                     + "--recipes given)");
         }
         return change.scope(git, action, log);
-    }
-
-    /**
-     * Check runs and the comment, when running in Actions with a token and a repository: a check run is created
-     * when its recipe starts, or queued after {@link #QUEUED_GRACE}; one update of one status per check run per
-     * {@link #UPDATE_INTERVAL}. The caller closes it once the run's final report is out.
-     */
-    static Optional<ThrottledGitHubChecks> checks(Setup setup) {
-        return checks(setup, OptionalInt.empty());
-    }
-
-    /** As {@link #checks(Setup)}, for a run of pull request {@code opened}, just opened. */
-    static Optional<ThrottledGitHubChecks> checks(Setup setup, OptionalInt opened) {
-        ActionEnvironment action = setup.action();
-        if (!action.isGitHubActions() || setup.token().isEmpty() || action.repository().isEmpty()) {
-            return Optional.empty();
-        }
-        HttpGitHubChecks http = HttpGitHubChecks.connect(RunContexts.apiUrl(action),
-                action.repository().get(), setup.token().get(), setup.pace(), setup.log());
-        opened.ifPresent(http::assumingNoCommentOn);
-        return Optional.of(new ThrottledGitHubChecks(http, UPDATE_INTERVAL, QUEUED_GRACE, Clock.systemUTC()));
     }
 
     private ArgoGateway forkDryRun(ActionEnvironment action, Consumer<String> log) {

@@ -197,13 +197,15 @@ public final class ThrottledGitHubChecks implements GitHubChecks, AutoCloseable 
         if (closed) {
             return;
         }
+        if (batches > 0) {
+            return; // what waits is looked at when the batch is over
+        }
         Instant now = clock.instant();
         try {
             sendDue(now, null);
         } finally {
             // also when the timer fired a little early by this clock: what is not yet due gets a new wake-up
-            // those held for a batch are looked at when it is over
-            runs.values().stream().filter(run -> run.waiting != null && batches == 0)
+            runs.values().stream().filter(run -> run.waiting != null)
                     .map(run -> run.sentStatus == null && run.dueAt.isBefore(quietFrom) ? quietFrom : run.dueAt)
                     .min(Instant::compareTo).ifPresent(due -> wakeAt(due, now));
         }
@@ -271,11 +273,13 @@ public final class ThrottledGitHubChecks implements GitHubChecks, AutoCloseable 
 
     /** Sends the waiting updates of other check runs whose time has come, unless a batch is under way. */
     private void sendDue(Instant now, String except) {
+        if (batches > 0) {
+            return; // the batch sends each check run's latest state itself: what waits goes after it
+        }
         List<RunState> due = new ArrayList<>();
         for (Map.Entry<String, RunState> entry : runs.entrySet()) {
             RunState run = entry.getValue();
-            // while a batch is under way it sends each check run's latest state itself: what waits goes after it
-            if (run.waiting != null && !entry.getKey().equals(except) && !now.isBefore(run.dueAt) && batches == 0
+            if (run.waiting != null && !entry.getKey().equals(except) && !now.isBefore(run.dueAt)
                     && !heldForBatch(run, now)) {
                 due.add(run);
             }

@@ -80,19 +80,11 @@ public final class PlanEstimator {
         return plan.withRecipes(estimated);
     }
 
-    /** The earlier runs of the recipes the plan runs, asked for together; none for all if the history breaks. */
+    /** The earlier runs of the recipes the plan runs, asked for together (a history never throws). */
     private Map<String, EarlierRuns> earlierRuns(RunPlan plan, Map<String, Recipe> recipes) {
-        List<String> ids = plan.recipes().stream().filter(recipePlan -> recipePlan.status() == PlanStatus.RUN)
+        return history.findAll(plan.recipes().stream().filter(recipePlan -> recipePlan.status() == PlanStatus.RUN)
                 .map(recipePlan -> recipes.get(recipePlan.directory())).filter(Objects::nonNull)
-                .map(recipe -> recipe.id().value()).toList();
-        try {
-            return history.findAll(ids);
-        } catch (RuntimeException e) {
-            log.accept("warning: earlier runs could not be read (" + e.getClass().getSimpleName() + ")");
-            Map<String, EarlierRuns> none = new LinkedHashMap<>();
-            ids.forEach(id -> none.put(id, EarlierRuns.none("earlier runs could not be read")));
-            return none;
-        }
+                .map(recipe -> recipe.id().value()).toList());
     }
 
     /** The inputs' sizes; all of them unknown if the probe breaks its promise not to throw. */

@@ -18,6 +18,7 @@ import net.qgreenland.ogdc.action.ActionEvent.Dispatch;
 import net.qgreenland.ogdc.action.ActionEvent.Ignored;
 import net.qgreenland.ogdc.action.ActionEvent.PullRequest;
 import net.qgreenland.ogdc.action.ActionEvent.Push;
+import net.qgreenland.ogdc.testing.Webhooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every real webhook payload in {@code ../shared/reference/github/webhooks/} parses into the expected event. */
 class RealPayloadsTest {
 
-    static final Path WEBHOOKS = Path.of("../shared/reference/github/webhooks");
+    static final Path WEBHOOKS = Webhooks.DIRECTORY;
     /** The id of the comment in {@code issue_comment.created-on-pr.atlantis.json}. */
     static final long COMMENT_ID = 396_926_483L;
     static final String ZEROS = "0000000000000000000000000000000000000000";

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import net.qgreenland.ogdc.testing.CommitWriter;
+import net.qgreenland.ogdc.testing.Webhooks;
 
 /**
  * What the end-to-end and process benchmarks run the action against: a recipe repository of generated shell
@@ -35,7 +36,6 @@ final class ActionFixture implements AutoCloseable {
     static final String REPOSITORY = "o/r";
     static final int PULL_REQUEST = 1347;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path WEBHOOKS = Path.of("../shared/reference/github/webhooks");
     private static final Path EXAMPLE = Path.of("example-recipe-repo/recipes/arcticdem-greenland-contours");
 
     final Path temp;
@@ -117,7 +117,7 @@ final class ActionFixture implements AutoCloseable {
     Map<String, String> environment(String event, Change change, Map<String, String> inputs) {
         ObjectNode payload;
         if (event.equals("pull_request")) {
-            payload = webhook("pull_request.opened.json");
+            payload = Webhooks.payload("pull_request.opened.json");
             payload.put("number", PULL_REQUEST);
             ObjectNode pull = (ObjectNode) payload.path("pull_request");
             pull.put("number", PULL_REQUEST);
@@ -125,7 +125,7 @@ final class ActionFixture implements AutoCloseable {
             ObjectNode head = ((ObjectNode) pull.path("head")).put("sha", change.after()).put("ref", "changes");
             ((ObjectNode) head.path("repo")).put("full_name", "Codertocat/Hello-World");
         } else {
-            payload = webhook("push.branch-updated.probot.json").put("before", change.before())
+            payload = Webhooks.payload("push.branch-updated.probot.json").put("before", change.before())
                     .put("after", change.after()).put("ref", "refs/heads/main");
         }
         Path eventFile = temp.resolve("event-" + event + ".json");
@@ -164,14 +164,6 @@ final class ActionFixture implements AutoCloseable {
     @Override
     public void close() {
         github.stop();
-    }
-
-    private static ObjectNode webhook(String file) {
-        try {
-            return (ObjectNode) JSON.readTree(read(WEBHOOKS.resolve(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static String read(Path file) {

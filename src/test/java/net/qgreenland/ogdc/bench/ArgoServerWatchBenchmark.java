@@ -182,7 +182,6 @@ public final class ArgoServerWatchBenchmark {
      * the phase flips); with streaming off, the events endpoint answers 501 as a server without it would.
      */
     static final class FakeArgoServer {
-        private static final String STOP = "";
         private final HttpServer http;
         private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-argo-server");
@@ -216,7 +215,7 @@ public final class ArgoServerWatchBenchmark {
         /** The workflow back to Running, every stream ended; {@code streaming} says whether the events exist. */
         synchronized void reset(boolean streaming) {
             for (BlockingQueue<String> subscriber : subscribers) {
-                subscriber.add(STOP);
+                subscriber.add(EventStreams.STOP);
             }
             subscribers.clear();
             this.streaming = streaming;
@@ -269,24 +268,7 @@ public final class ArgoServerWatchBenchmark {
                 return;
             }
             BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-            exchange.sendResponseHeaders(200, 0);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                subscribers.add(queue);
-                for (String event = queue.take(); !event.equals(STOP); event = queue.take()) {
-                    out.write(event.getBytes(StandardCharsets.UTF_8));
-                    out.flush();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException closedByTheClient) {
-                // the watch was closed: nothing more to send
-            } finally {
-                subscribers.remove(queue);
-                exchange.close();
-            }
+            EventStreams.serve(exchange, queue, () -> subscribers.add(queue), () -> subscribers.remove(queue));
         }
 
         private static void answer(HttpExchange exchange, int status, String body) throws IOException {

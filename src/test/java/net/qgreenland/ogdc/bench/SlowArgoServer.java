@@ -13,7 +13,6 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import net.qgreenland.ogdc.testing.LabelSelectorText;
 
 /**
  * A stub Argo Server for the end-to-end benchmark (JDK HttpServer, loopback): every request waits
@@ -38,10 +36,7 @@ final class SlowArgoServer implements AutoCloseable {
 
     static final String NAMESPACE = "qgnet";
     private static final String WORKFLOWS = "/api/v1/workflows/" + NAMESPACE;
-    private static final String STOP = "";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern REQUIREMENT =
-            Pattern.compile("\\s*([^,=\\s!]+)\\s+in\\s+\\(([^)]*)\\)\\s*|([^,=!]+)=([^,]*)");
 
     private final HttpServer http;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -95,7 +90,7 @@ final class SlowArgoServer implements AutoCloseable {
     @Override
     public void close() {
         for (Subscriber subscriber : subscribers) {
-            subscriber.queue().add(STOP);
+            subscriber.queue().add(EventStreams.STOP);
         }
         http.stop(0);
         finisher.shutdownNow();
@@ -126,7 +121,8 @@ final class SlowArgoServer implements AutoCloseable {
         } else if (path.equals(WORKFLOWS) && method.equals("GET")) {
             ArrayNode items = JSON.createArrayNode();
             synchronized (this) {
-                stored.values().stream().filter(w -> matches(selector, w)).forEach(w -> items.add(w.deepCopy()));
+                stored.values().stream().filter(w -> LabelSelectorText.matches(selector, w))
+                        .forEach(w -> items.add(w.deepCopy()));
             }
             ObjectNode list = JSON.createObjectNode();
             list.putObject("metadata").put("resourceVersion", Integer.toString(1000 + created));
@@ -174,7 +170,7 @@ final class SlowArgoServer implements AutoCloseable {
         result.set("object", copy);
         String event = "data: " + JSON.createObjectNode().set("result", result) + "\n\n";
         for (Subscriber subscriber : subscribers) {
-            if (matches(subscriber.selector(), copy)) {
+            if (LabelSelectorText.matches(subscriber.selector(), copy)) {
                 subscriber.queue().add(event);
             }
         }
@@ -182,24 +178,8 @@ final class SlowArgoServer implements AutoCloseable {
 
     private void stream(HttpExchange exchange, String selector) throws IOException {
         Subscriber subscriber = new Subscriber(selector, new LinkedBlockingQueue<>());
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        exchange.sendResponseHeaders(200, 0);
-        try (OutputStream out = exchange.getResponseBody()) {
-            subscribers.add(subscriber);
-            out.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            for (String event = subscriber.queue().take(); !event.equals(STOP); event = subscriber.queue().take()) {
-                out.write(event.getBytes(StandardCharsets.UTF_8));
-                out.flush();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException closedByTheClient) {
-            // the watch was closed: nothing more to send
-        } finally {
-            subscribers.remove(subscriber);
-            exchange.close();
-        }
+        EventStreams.serve(exchange, subscriber.queue(), () -> subscribers.add(subscriber),
+                () -> subscribers.remove(subscriber));
     }
 
     private static String selector(String rawQuery) {
@@ -213,21 +193,6 @@ final class SlowArgoServer implements AutoCloseable {
             }
         }
         return "";
-    }
-
-    private static boolean matches(String selector, JsonNode workflow) {
-        JsonNode labels = workflow.path("metadata").path("labels");
-        Matcher requirement = REQUIREMENT.matcher(selector);
-        boolean all = true;
-        while (requirement.find()) {
-            if (requirement.group(1) != null) {
-                List<String> values = Arrays.stream(requirement.group(2).split(",")).map(String::strip).toList();
-                all &= values.contains(labels.path(requirement.group(1)).asText(null));
-            } else {
-                all &= requirement.group(4).strip().equals(labels.path(requirement.group(3).strip()).asText(null));
-            }
-        }
-        return all;
     }
 
     private static void answer(HttpExchange exchange, int status, JsonNode body) throws IOException {

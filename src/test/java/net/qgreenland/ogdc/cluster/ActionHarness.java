@@ -39,6 +39,7 @@ import net.qgreenland.ogdc.cli.Main;
 import net.qgreenland.ogdc.report.GitHubRequestSchemas;
 import net.qgreenland.ogdc.report.render.PullRequestCommentRenderer;
 import net.qgreenland.ogdc.testing.CommitWriter;
+import net.qgreenland.ogdc.testing.Webhooks;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -65,7 +66,6 @@ final class ActionHarness implements AutoCloseable {
     static final String TOKEN = "ghs_actionHarnessToken42";
     static final String MARKER = PullRequestCommentRenderer.MARKER;
     static final long COMMENT_ID = 9001;
-    static final Path WEBHOOKS = Path.of("../shared/reference/github/webhooks");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path EXAMPLE = Path.of("example-recipe-repo/recipes/arcticdem-greenland-contours");
@@ -149,7 +149,7 @@ final class ActionHarness implements AutoCloseable {
 
     /** A recorded payload from {@code ../shared/reference/github/webhooks/}, e.g. {@code push.tag-created.json}. */
     static ObjectNode webhook(String file) {
-        return (ObjectNode) readJson(read(WEBHOOKS.resolve(file)));
+        return Webhooks.payload(file);
     }
 
     /**

@@ -19,13 +19,13 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.qgreenland.ogdc.testing.LabelSelectorText;
 
 /**
  * A WireMock Argo Server with state, for end-to-end runs (v3.5 REST API, namespace {@value #NAMESPACE}): a workflow
@@ -40,9 +40,6 @@ final class FakeArgoServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern BY_NAME = Pattern.compile(WORKFLOWS + "/([a-z0-9][-a-z0-9.]*)");
-    /** One requirement of a label selector: {@code key in (a,b)} or {@code key=value}. */
-    private static final Pattern REQUIREMENT =
-            Pattern.compile("\\s*([^,=\\s]+)\\s+in\\s+\\(([^)]*)\\)\\s*|([^,=]+)=([^,]*)");
 
     /** The server: {@code verify} and {@code findAll} what it was sent. */
     final WireMockServer server;
@@ -104,7 +101,8 @@ final class FakeArgoServer implements AutoCloseable {
             if (method.equals("GET") && path.equals(WORKFLOWS)) {
                 QueryParameter selector = event.getRequest().queryParameter("listOptions.labelSelector");
                 ArrayNode items = JSON.createArrayNode();
-                stored.values().stream().filter(w -> !selector.isPresent() || matches(selector.firstValue(), w))
+                stored.values().stream()
+                        .filter(w -> !selector.isPresent() || LabelSelectorText.matches(selector.firstValue(), w))
                         .forEach(items::add);
                 ObjectNode list = JSON.createObjectNode();
                 list.putObject("metadata").put("resourceVersion", Integer.toString(1000 + created));
@@ -133,21 +131,6 @@ final class FakeArgoServer implements AutoCloseable {
             stored.put(name, finished);
             workflow.putObject("status");
             return workflow;
-        }
-
-        private static boolean matches(String selector, JsonNode workflow) {
-            JsonNode labels = workflow.path("metadata").path("labels");
-            Matcher requirement = REQUIREMENT.matcher(selector);
-            boolean all = true;
-            while (requirement.find()) {
-                if (requirement.group(1) != null) {
-                    List<String> values = Arrays.stream(requirement.group(2).split(",")).map(String::strip).toList();
-                    all &= values.contains(labels.path(requirement.group(1)).asText(null));
-                } else {
-                    all &= requirement.group(4).strip().equals(labels.path(requirement.group(3).strip()).asText(null));
-                }
-            }
-            return all;
         }
 
         private static ResponseDefinition json(int status, JsonNode body) {
